@@ -1,0 +1,19 @@
+import type { Reporter, TestModule } from 'vitest/node';
+
+// Prints one plain closing line, "tests: N passed, N failed, N skipped", after Vitest's own summary,
+// so CI and people reading logs get the totals of every project in a single, stable form.
+export default class PlainSummaryReporter implements Reporter {
+  onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
+    const counts = { passed: 0, failed: 0, skipped: 0 };
+    for (const module of modules) {
+      for (const test of module.children.allTests()) {
+        const state = test.result().state;
+        if (state === 'passed') counts.passed++;
+        else if (state === 'failed') counts.failed++;
+        else counts.skipped++;
+      }
+      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) counts.failed++;
+    }
+    console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  }
+}
