@@ -1,0 +1,28 @@
+import type { PageDescription } from '../messaging/protocol';
+
+// A first, small reading of the page that the content script can answer with at once.
+// Full source capture (JSON-LD, OpenGraph, bylines) builds on this later.
+
+function httpUrlOrNull(href: string | null | undefined, base: string): string | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Describes the document `root` as the user sees it: URL, title, canonical link, language, text size. */
+export function describePage(root: Document): PageDescription {
+  const url = root.URL;
+  const canonical = root.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]');
+  const lang = root.documentElement.getAttribute('lang')?.trim();
+  return {
+    url,
+    title: root.title.trim().slice(0, 2000),
+    canonicalUrl: httpUrlOrNull(canonical?.getAttribute('href'), url),
+    lang: lang ? lang.slice(0, 64) : null,
+    textLength: root.body?.textContent?.length ?? 0,
+  };
+}
