@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { loadSettings, saveSettings } from '@/lib/settings/settings';
+
+/** Options: the researcher's name, recorded as the creator of every record they make. */
+export function OptionsApp() {
+  const [name, setName] = useState('');
+  const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  useEffect(() => {
+    void loadSettings(browser.storage.local).then((s) => setName(s.researcherName));
+  }, []);
+  const submit = (event: Event) => {
+    event.preventDefault();
+    saveSettings(browser.storage.local, { researcherName: name })
+      .then((saved) => {
+        setName(saved.researcherName);
+        setStatus({ kind: 'info', text: 'Saved.' });
+      })
+      .catch((e: unknown) => setStatus({ kind: 'error', text: e instanceof Error ? e.message : String(e) }));
+  };
+  return (
+    <main>
+      <h1>Source Annotator options</h1>
+      <form onSubmit={submit}>
+        <label for="researcher-name">Your name (recorded as the creator of your records)</label>
+        <p>
+          <input
+            id="researcher-name"
+            type="text"
+            value={name}
+            maxLength={200}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+        </p>
+        <button type="submit">Save</button>
+      </form>
+      {status && (
+        <p role="status" class={status.kind === 'error' ? 'error' : 'muted'}>
+          {status.text}
+        </p>
+      )}
+    </main>
+  );
+}
