@@ -25,6 +25,15 @@ export type ExportScope = z.infer<typeof ExportScope>;
 
 const MAX_RECORDS = 1_000_000;
 
+/** The records a file carries; also what the W3C reader must rebuild. */
+export const RecordSet = z.strictObject({
+  sources: z.array(Source).check(z.maxLength(MAX_RECORDS)),
+  annotations: z.array(Annotation).check(z.maxLength(MAX_RECORDS)),
+  persons: z.array(Person).check(z.maxLength(MAX_RECORDS)),
+  cases: z.array(Case).check(z.maxLength(MAX_RECORDS)),
+});
+export type RecordSet = z.infer<typeof RecordSet>;
+
 export const ExportEnvelope = z.strictObject({
   schema: z.literal(SCHEMA_ID),
   version: z.literal(SCHEMA_VERSION),
@@ -35,12 +44,6 @@ export const ExportEnvelope = z.strictObject({
   scope: ExportScope,
   /** Kinds used by the annotations beyond the built-in ones, so readers can show them. */
   kinds: z.array(KindDefinition).check(z.maxLength(200)),
-  sources: z.array(Source).check(z.maxLength(MAX_RECORDS)),
-  annotations: z.array(Annotation).check(z.maxLength(MAX_RECORDS)),
-  persons: z.array(Person).check(z.maxLength(MAX_RECORDS)),
-  cases: z.array(Case).check(z.maxLength(MAX_RECORDS)),
+  ...RecordSet.shape,
 });
 export type ExportEnvelope = z.infer<typeof ExportEnvelope>;
-
-/** The records an envelope carries, without its header. */
-export type RecordSet = Pick<ExportEnvelope, 'sources' | 'annotations' | 'persons' | 'cases'>;

@@ -25,13 +25,15 @@ function describe(issue: Issue): string {
         ? 'must not be empty'
         : `less than ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : ''}`;
     case 'invalid_format':
-      return `not a valid ${issue.format}`;
+      return issue.message && issue.message !== 'Invalid input' ? issue.message : `not a valid ${issue.format}`;
     case 'invalid_value':
       return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
     case 'invalid_union':
-      return 'does not match any allowed shape';
+      return 'options' in issue && issue.discriminator && issue.options?.length
+        ? `must be ${issue.options.map((v) => JSON.stringify(v)).join(' or ')}`
+        : 'does not match any allowed shape';
     default:
       return issue.message && issue.message !== 'Invalid input' ? issue.message : 'invalid value';
   }

@@ -21,6 +21,6 @@ export const KindDefinition = z.strictObject({
   id: Slug,
   label: text(LIMITS.label, 1),
   /** Highlight colour as #rrggbb. */
-  color: z.string().check(z.regex(/^#[0-9a-f]{6}$/i)),
+  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as #rrggbb')),
 });
 export type KindDefinition = z.infer<typeof KindDefinition>;

@@ -19,6 +19,6 @@ export const Source = z.strictObject({
   firstAccessed: Instant,
   lastAccessed: Instant,
   /** Lower-case hex SHA-256 of the page's visible text at capture, to detect later revisions. */
-  textSha256: z.nullable(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+  textSha256: z.nullable(z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'))),
 });
 export type Source = z.infer<typeof Source>;

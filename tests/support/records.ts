@@ -4,7 +4,8 @@ import type { RecordSet } from '@/lib/schema/envelope';
 import type { Person } from '@/lib/schema/person';
 import type { Source } from '@/lib/schema/source';
 
-// Builders for valid records, drawn from the release-digest fixture page, for tests to vary.
+// Builders for valid records, drawn from the release-digest fixture page (quotes, context and
+// positions match its body text), for tests to vary.
 
 let counter = 0;
 /** A deterministic UUID (v4 layout) for tests: uuid(1) is always the same id. */
@@ -17,8 +18,8 @@ export function makeSource(overrides: Partial<Source> = {}): Source {
   return {
     id: uuid(),
     url: 'http://127.0.0.1:5179/release-digest.html?utm_source=feed',
-    canonicalUrl: 'https://rights-monitor.example/news/released-january-2024',
-    title: 'Political prisoners released in January after serving their terms',
+    canonicalUrl: 'https://rights-monitor.example/news/political-prisoners-released-january-2024/',
+    title: 'Freed after serving their terms: political prisoners released in January 2024 | Belarus Rights Monitor',
     siteName: 'Belarus Rights Monitor',
     authors: ['Belarus Rights Monitor'],
     lang: 'en',
@@ -73,10 +74,10 @@ export function makeAnnotation(sourceId: string, overrides: Partial<Annotation> 
       {
         type: 'TextQuoteSelector',
         exact: 'Zinaida Mikhniuk',
-        prefix: 'Фота з сацыяльных сетак. ',
-        suffix: ', a trade union activist, was',
+        prefix: 'om social networks\n      \n      ',
+        suffix: ', a trade union activist, was de',
       },
-      { type: 'TextPositionSelector', start: 1520, end: 1536 },
+      { type: 'TextPositionSelector', start: 1467, end: 1483 },
     ],
     kind: 'person',
     tags: ['released'],
@@ -100,7 +101,15 @@ export function makeRecordSet(): RecordSet {
   const mention = makeAnnotation(source.id, { personIds: [person.id] });
   const fact = makeAnnotation(source.id, {
     kind: 'fact',
-    selectors: [{ type: 'TextQuoteSelector', exact: 'Part 1 of Article 368 of the Criminal Code' }],
+    selectors: [
+      {
+        type: 'TextQuoteSelector',
+        exact: 'Part 1 of Article 368 of the Criminal Code',
+        prefix: 'with insulting Lukashenka under ',
+        suffix: ', and in May 2022 the court gave',
+      },
+      { type: 'TextPositionSelector', start: 1723, end: 1765 },
+    ],
     caseIds: [kase.id],
     personIds: [person.id],
     note: 'Charge; sentence handed down in May 2022.',
