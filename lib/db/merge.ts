@@ -1,0 +1,164 @@
+import type { Table } from 'dexie';
+import type { RecordSet } from '@/lib/schema/envelope';
+import { findBrokenLink } from '@/lib/schema/links';
+import type { Source } from '@/lib/schema/source';
+import type { RecordsDatabase } from './database';
+import { CODECS, compareInstants, TABLE_NAMES, type RecordOf, type RowOf, type TableName } from './rows';
+
+// Importing a colleague's file, or one's own backup, merges it into the store by id. The newer
+// version of a record wins; when the stored one is newer, or the two differ with the same time,
+// the stored one is kept and the import names it, so no one's work is silently overwritten.
+// The whole set goes in one transaction: a failure half-way leaves the store as it was.
+
+/** Why an incoming record was not taken. */
+export type ConflictReason = 'stored-newer' | 'same-modified-different-content';
+
+/** An incoming record that lost to the stored one; `*Modified` are `lastAccessed` for sources. */
+export interface ImportConflict {
+  table: TableName;
+  id: string;
+  reason: ConflictReason;
+  storedModified: string;
+  incomingModified: string;
+}
+
+/** What happened to the records of one table. */
+export interface TableCounts {
+  added: number;
+  updated: number;
+  skipped: number;
+  conflicts: number;
+}
+
+/** What an import did, in total and per table, so the researcher can see it changed what they expected. */
+export interface ImportReport {
+  added: number;
+  updated: number;
+  skipped: number;
+  conflicts: ImportConflict[];
+  tables: Record<TableName, TableCounts>;
+  /** When the merge ran, from the caller's clock. */
+  mergedAt: string;
+}
+
+type Decision<R> =
+  | { outcome: 'added' | 'updated' | 'skipped'; write?: R }
+  | { outcome: 'conflict'; reason: ConflictReason; stored: R; write?: R };
+
+/** Deep equality of plain JSON-like values; a missing key equals an `undefined` one, as in JSON. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
+    if (!sameValue(left[key], right[key])) return false;
+  }
+  return true;
+}
+
+function decide<K extends TableName>(
+  table: K,
+  stored: RecordOf[K] | undefined,
+  incoming: RecordOf[K],
+): Decision<RecordOf[K]> {
+  if (!stored) return { outcome: 'added', write: incoming };
+  if (sameValue(stored, incoming)) return { outcome: 'skipped' };
+  const order = compareInstants(CODECS[table].modified(incoming), CODECS[table].modified(stored));
+  if (order > 0) return { outcome: 'updated', write: incoming };
+  const reason: ConflictReason = order < 0 ? 'stored-newer' : 'same-modified-different-content';
+  return { outcome: 'conflict', reason, stored };
+}
+
+/**
+ * Sources follow the same rule with `lastAccessed` as their time, but their visit times are facts
+ * both copies witness rather than edits: the kept copy gets the earliest first visit and the latest
+ * last visit, and copies that differ only in visit times never conflict.
+ */
+function decideSource(stored: Source | undefined, incoming: Source): Decision<Source> {
+  if (!stored) return { outcome: 'added', write: incoming };
+  const order = compareInstants(incoming.lastAccessed, stored.lastAccessed);
+  const earliest = compareInstants(incoming.firstAccessed, stored.firstAccessed) < 0 ? incoming : stored;
+  const merged = { ...(order > 0 ? incoming : stored), firstAccessed: earliest.firstAccessed };
+  const changed = !sameValue(merged, stored);
+  const withoutVisits = (source: Source) => ({ ...source, firstAccessed: '', lastAccessed: '' });
+  if (order <= 0 && !sameValue(withoutVisits(stored), withoutVisits(incoming))) {
+    const reason: ConflictReason = order < 0 ? 'stored-newer' : 'same-modified-different-content';
+    return { outcome: 'conflict', reason, stored, ...(changed ? { write: merged } : {}) };
+  }
+  return changed ? { outcome: 'updated', write: merged } : { outcome: 'skipped' };
+}
+
+const DECIDE: { [K in TableName]: (stored: RecordOf[K] | undefined, incoming: RecordOf[K]) => Decision<RecordOf[K]> } =
+  {
+    sources: decideSource,
+    annotations: (stored, incoming) => decide('annotations', stored, incoming),
+    persons: (stored, incoming) => decide('persons', stored, incoming),
+    cases: (stored, incoming) => decide('cases', stored, incoming),
+  };
+
+// Dexie types each table property separately; this gives generic code the table for a name.
+function tableOf<K extends TableName>(db: RecordsDatabase, name: K): Table<RowOf[K], string> {
+  return db[name] as unknown as Table<RowOf[K], string>;
+}
+
+async function mergeTable<K extends TableName>(
+  db: RecordsDatabase,
+  name: K,
+  incoming: readonly RecordOf[K][],
+  report: ImportReport,
+): Promise<void> {
+  const table = tableOf(db, name);
+  const codec = CODECS[name];
+  const storedRows = await table.bulkGet(incoming.map((record) => record.id));
+  const writes: RowOf[K][] = [];
+  const counts = report.tables[name];
+  for (const [i, record] of incoming.entries()) {
+    const row = storedRows[i];
+    const decision = DECIDE[name](row && codec.fromRow(row), record);
+    if (decision.write) writes.push(codec.toRow(decision.write));
+    if (decision.outcome === 'conflict') {
+      counts.conflicts++;
+      report.conflicts.push({
+        table: name,
+        id: record.id,
+        reason: decision.reason,
+        storedModified: codec.modified(decision.stored),
+        incomingModified: codec.modified(record),
+      });
+    } else {
+      counts[decision.outcome]++;
+      report[decision.outcome]++;
+    }
+  }
+  if (writes.length) await table.bulkPut(writes);
+}
+
+function emptyReport(mergedAt: string): ImportReport {
+  const counts = (): TableCounts => ({ added: 0, updated: 0, skipped: 0, conflicts: 0 });
+  return {
+    added: 0,
+    updated: 0,
+    skipped: 0,
+    conflicts: [],
+    tables: { sources: counts(), annotations: counts(), persons: counts(), cases: counts() },
+    mergedAt,
+  };
+}
+
+/**
+ * Merges a set already parsed with the export schema into the store, all or nothing. Throws, writing
+ * nothing, if the set links to a record it does not carry (files must be self-contained).
+ */
+export async function mergeRecordSet(db: RecordsDatabase, set: RecordSet, now: () => string): Promise<ImportReport> {
+  const broken = findBrokenLink(set);
+  if (broken) throw new Error(`The records are not self-contained: ${broken.path}: ${broken.message}.`);
+  const report = emptyReport(now());
+  await db.transaction('rw', [db.sources, db.annotations, db.persons, db.cases], async () => {
+    for (const name of TABLE_NAMES) await mergeTable(db, name, set[name], report);
+  });
+  return report;
+}

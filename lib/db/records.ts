@@ -1,0 +1,247 @@
+import type * as z from 'zod/mini';
+import { Annotation } from '@/lib/schema/annotation';
+import { Case } from '@/lib/schema/case';
+import type { ExportScope, RecordSet } from '@/lib/schema/envelope';
+import { formatIssue, formatPath } from '@/lib/schema/issues';
+import { Person } from '@/lib/schema/person';
+import { Source } from '@/lib/schema/source';
+import type { RecordsDatabase } from './database';
+import { CODECS, instantKey, urlKey, type AnnotationRow, type SourceRow } from './rows';
+
+// Reading and writing single records. Every write is validated against the shared schema and
+// checked for links to records that are not stored, so the store can always export a set that
+// passes findBrokenLink. Each function resolves only once its transaction has committed.
+
+/** A record the schema or the store's link rules refuse; `field` is the JSON path at fault. */
+export class InvalidRecordError extends Error {
+  override readonly name = 'InvalidRecordError';
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+    what: string,
+  ) {
+    super(`Invalid ${what}: ${field}: ${problem}`);
+  }
+}
+
+function validate<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (!issue) throw new InvalidRecordError('(top level)', 'invalid value', what);
+  const field = formatPath(issue.path);
+  // formatIssue reads "path: problem"; the path is kept apart so the UI can point at the field.
+  throw new InvalidRecordError(field, formatIssue(issue).slice(field.length + 2), what);
+}
+
+/** Throws naming the first id in `ids` that `found` lacks. */
+function requireStored(ids: readonly string[], found: readonly unknown[], field: string, noun: string): void {
+  const missing = found.findIndex((row) => row === undefined);
+  if (missing >= 0) throw new InvalidRecordError(`${field}[${missing}]`, `no ${noun} ${ids[missing]} is stored`, noun);
+}
+
+/** Stores a source (replacing one with the same id) after validating it. */
+export async function putSource(db: RecordsDatabase, input: Source): Promise<Source> {
+  const source = validate(Source, input, 'source');
+  await db.transaction('rw', db.sources, () => db.sources.put(CODECS.sources.toRow(source)));
+  return source;
+}
+
+/** Stores a highlight after validating it and checking its source, persons and cases are stored. */
+export async function putAnnotation(db: RecordsDatabase, input: Annotation): Promise<Annotation> {
+  const annotation = validate(Annotation, input, 'annotation');
+  await db.transaction('rw', [db.annotations, db.sources, db.persons, db.cases], async () => {
+    if (!(await db.sources.get(annotation.sourceId))) {
+      throw new InvalidRecordError('sourceId', `no source ${annotation.sourceId} is stored`, 'annotation');
+    }
+    requireStored(annotation.personIds, await db.persons.bulkGet(annotation.personIds), 'personIds', 'person');
+    requireStored(annotation.caseIds, await db.cases.bulkGet(annotation.caseIds), 'caseIds', 'case');
+    await db.annotations.put(CODECS.annotations.toRow(annotation));
+  });
+  return annotation;
+}
+
+/** Stores a person after validating it. */
+export async function putPerson(db: RecordsDatabase, input: Person): Promise<Person> {
+  const person = validate(Person, input, 'person');
+  await db.transaction('rw', db.persons, () => db.persons.put(CODECS.persons.toRow(person)));
+  return person;
+}
+
+/** Stores a case after validating it and checking its persons are stored. */
+export async function putCase(db: RecordsDatabase, input: Case): Promise<Case> {
+  const kase = validate(Case, input, 'case');
+  await db.transaction('rw', [db.cases, db.persons], async () => {
+    requireStored(kase.personIds, await db.persons.bulkGet(kase.personIds), 'personIds', 'person');
+    await db.cases.put(CODECS.cases.toRow(kase));
+  });
+  return kase;
+}
+
+/** The source with this id, if stored. */
+export async function getSource(db: RecordsDatabase, id: string): Promise<Source | undefined> {
+  const row = await db.sources.get(id);
+  return row && CODECS.sources.fromRow(row);
+}
+
+/** The highlight with this id, if stored. */
+export async function getAnnotation(db: RecordsDatabase, id: string): Promise<Annotation | undefined> {
+  const row = await db.annotations.get(id);
+  return row && CODECS.annotations.fromRow(row);
+}
+
+/** The person with this id, if stored. */
+export async function getPerson(db: RecordsDatabase, id: string): Promise<Person | undefined> {
+  const row = await db.persons.get(id);
+  return row && CODECS.persons.fromRow(row);
+}
+
+/** The case with this id, if stored. */
+export async function getCase(db: RecordsDatabase, id: string): Promise<Case | undefined> {
+  const row = await db.cases.get(id);
+  return row && CODECS.cases.fromRow(row);
+}
+
+/** Removes a highlight; nothing links to highlights, so no other record changes. */
+export async function deleteAnnotation(db: RecordsDatabase, id: string): Promise<void> {
+  await db.transaction('rw', db.annotations, () => db.annotations.delete(id));
+}
+
+async function sourceRowsForUrls(db: RecordsDatabase, urls: readonly string[]): Promise<SourceRow[]> {
+  const keys = [...new Set(urls.map(urlKey))];
+  if (!keys.length) return [];
+  const rows = await db.sources.where('urlKey').anyOf(keys).or('canonicalKey').anyOf(keys).toArray();
+  // Oldest first, so the first record made on a page is the one a lookup returns.
+  return rows.sort(
+    (a, b) => compareKeys(instantKey(a.firstAccessed), instantKey(b.firstAccessed)) || compareKeys(a.id, b.id),
+  );
+}
+
+/**
+ * Sources recorded for a page: those whose visited or canonical URL, once normalised, equals the
+ * given URL or the page's own canonical URL. Oldest first.
+ */
+export async function sourcesForUrl(db: RecordsDatabase, url: string, canonicalUrl?: string | null): Promise<Source[]> {
+  const rows = await sourceRowsForUrls(db, canonicalUrl ? [url, canonicalUrl] : [url]);
+  return rows.map(CODECS.sources.fromRow);
+}
+
+/** The first source recorded for a page (see sourcesForUrl), if any. */
+export async function findSourceByUrl(
+  db: RecordsDatabase,
+  url: string,
+  canonicalUrl?: string | null,
+): Promise<Source | undefined> {
+  return (await sourcesForUrl(db, url, canonicalUrl))[0];
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Highlights in the order they were made (ties by id), so lists do not reshuffle between reads. */
+function inCreationOrder(rows: readonly AnnotationRow[]): Annotation[] {
+  return rows
+    .map((row) => ({ key: instantKey(row.created), row }))
+    .sort((a, b) => compareKeys(a.key, b.key) || compareKeys(a.row.id, b.row.id))
+    .map(({ row }) => CODECS.annotations.fromRow(row));
+}
+
+/** Every highlight made on a page, under any of its recorded sources, in creation order. */
+export async function annotationsForUrl(
+  db: RecordsDatabase,
+  url: string,
+  canonicalUrl?: string | null,
+): Promise<Annotation[]> {
+  return db.transaction('r', [db.sources, db.annotations], async () => {
+    const sources = await sourceRowsForUrls(db, canonicalUrl ? [url, canonicalUrl] : [url]);
+    if (!sources.length) return [];
+    return inCreationOrder(
+      await db.annotations
+        .where('sourceId')
+        .anyOf(sources.map((s) => s.id))
+        .toArray(),
+    );
+  });
+}
+
+/** Every highlight linked to a person, in creation order. */
+export async function annotationsForPerson(db: RecordsDatabase, personId: string): Promise<Annotation[]> {
+  return inCreationOrder(await db.annotations.where('personIds').equals(personId).toArray());
+}
+
+/** Every highlight linked to a case, in creation order. */
+export async function annotationsForCase(db: RecordsDatabase, caseId: string): Promise<Annotation[]> {
+  return inCreationOrder(await db.annotations.where('caseIds').equals(caseId).toArray());
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => compareKeys(a.id, b.id);
+
+/** Everything stored, each list sorted by id so two exports of the same data are byte-identical. */
+export async function readAll(db: RecordsDatabase): Promise<RecordSet> {
+  return db.transaction('r', [db.sources, db.annotations, db.persons, db.cases], async () => ({
+    sources: (await db.sources.toArray()).map(CODECS.sources.fromRow).sort(byId),
+    annotations: (await db.annotations.toArray()).map(CODECS.annotations.fromRow).sort(byId),
+    persons: (await db.persons.toArray()).map(CODECS.persons.fromRow).sort(byId),
+    cases: (await db.cases.toArray()).map(CODECS.cases.fromRow).sort(byId),
+  }));
+}
+
+const defined = <T>(value: T | undefined): value is T => value !== undefined;
+
+/**
+ * The highlights in scope plus every record they, the seed records and the included cases link to,
+ * so the set passes findBrokenLink. Lists are sorted by id like readAll.
+ */
+async function closeOver(
+  db: RecordsDatabase,
+  annotations: readonly AnnotationRow[],
+  seeds: { sourceIds?: readonly string[]; personIds?: readonly string[]; caseIds?: readonly string[] },
+): Promise<RecordSet> {
+  const sourceIds = new Set([...(seeds.sourceIds ?? []), ...annotations.map((a) => a.sourceId)]);
+  const caseIds = new Set([...(seeds.caseIds ?? []), ...annotations.flatMap((a) => a.caseIds)]);
+  const cases = (await db.cases.bulkGet([...caseIds])).filter(defined);
+  const personIds = new Set([
+    ...(seeds.personIds ?? []),
+    ...annotations.flatMap((a) => a.personIds),
+    ...cases.flatMap((c) => c.personIds),
+  ]);
+  const persons = (await db.persons.bulkGet([...personIds])).filter(defined);
+  const sources = (await db.sources.bulkGet([...sourceIds])).filter(defined);
+  return {
+    sources: sources.map(CODECS.sources.fromRow).sort(byId),
+    annotations: annotations.map(CODECS.annotations.fromRow).sort(byId),
+    persons: persons.map(CODECS.persons.fromRow).sort(byId),
+    cases: cases.map(CODECS.cases.fromRow).sort(byId),
+  };
+}
+
+/**
+ * The records an export of `scope` holds, self-contained. A page scope holds the page's sources and
+ * their highlights; a person scope the person's highlights and the cases that list the person; a case
+ * scope the case's highlights. Each also holds every record those link to. Throws if the person or
+ * case is not stored; a page with no records gives an empty set.
+ */
+export async function readScope(db: RecordsDatabase, scope: ExportScope): Promise<RecordSet> {
+  if (scope.kind === 'all') return readAll(db);
+  return db.transaction('r', [db.sources, db.annotations, db.persons, db.cases], async () => {
+    switch (scope.kind) {
+      case 'page': {
+        const sourceIds = (await sourceRowsForUrls(db, [scope.url])).map((s) => s.id);
+        const annotations = sourceIds.length ? await db.annotations.where('sourceId').anyOf(sourceIds).toArray() : [];
+        return closeOver(db, annotations, { sourceIds });
+      }
+      case 'person': {
+        if (!(await db.persons.get(scope.personId))) throw new Error(`No person ${scope.personId} is stored.`);
+        const annotations = await db.annotations.where('personIds').equals(scope.personId).toArray();
+        const caseIds = await db.cases.where('personIds').equals(scope.personId).primaryKeys();
+        return closeOver(db, annotations, { personIds: [scope.personId], caseIds });
+      }
+      case 'case': {
+        if (!(await db.cases.get(scope.caseId))) throw new Error(`No case ${scope.caseId} is stored.`);
+        const annotations = await db.annotations.where('caseIds').equals(scope.caseId).toArray();
+        return closeOver(db, annotations, { caseIds: [scope.caseId] });
+      }
+    }
+  });
+}

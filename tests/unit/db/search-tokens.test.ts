@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import {
+  foldText,
+  MAX_TOKEN_LENGTH,
+  MAX_TOKENS_PER_RECORD,
+  tokenizeQuery,
+  tokensOf,
+  tokensOfAnnotation,
+  tokensOfCase,
+  tokensOfPerson,
+} from '@/lib/db/search-tokens';
+import { makeAnnotation, makeCase, makePerson, uuid } from '../../support/records';
+
+describe('foldText', () => {
+  it.each([
+    ['Homieĺ', 'homiel'],
+    ['Łukaszenka', 'lukaszenka'],
+    ['Straße', 'strasse'],
+    ['STRASSE', 'strasse'],
+    ['Mikhniuk', 'mikhniuk'],
+    ['Міхнюк', 'міхнюк'],
+    ['ЗІНАІДА', 'зінаіда'],
+    ['Ørsted Æble', 'orsted aeble'],
+    ['Ďurovič', 'durovic'],
+    ['ﬁle', 'file'],
+    ['İstanbul', 'istanbul'],
+    ['ΟΔΥΣΣΕΥΣ', 'οδυσσευσ'],
+  ])('%s → %s', (input, folded) => {
+    expect(foldText(input)).toBe(folded);
+  });
+});
+
+describe('tokens', () => {
+  it('splits on anything but letters and digits, in any script', () => {
+    expect(tokensOf('Зінаіда Міхнюк, art. 368-1 (Homieĺ)')).toEqual(['зінаіда', 'міхнюк', 'art', '368', '1', 'homiel']);
+  });
+
+  it("keeps a word's inner apostrophe out of the token", () => {
+    expect(tokensOf("Дар'я O’Brien 'quoted'")).toEqual(['даря', 'obrien', 'quoted']);
+  });
+
+  it('de-duplicates and keeps first-seen order', () => {
+    expect(tokensOf('a b A', 'b c')).toEqual(['a', 'b', 'c']);
+  });
+
+  it('caps the tokens of a record and the length of a token', () => {
+    const hugeNote = Array.from({ length: 5_000 }, (_, i) => `w${i}`).join(' ');
+    const tokens = tokensOfPerson(makePerson({ notes: hugeNote }));
+    expect(tokens).toHaveLength(MAX_TOKENS_PER_RECORD);
+    expect(tokens.slice(0, 2)).toEqual(['zinaida', 'mikhniuk']);
+    expect(tokensOf('x'.repeat(500))).toEqual(['x'.repeat(MAX_TOKEN_LENGTH)]);
+  });
+
+  it('indexes a highlight by its quote, tags, fact place and note', () => {
+    const annotation = makeAnnotation(uuid(), {
+      tags: ['released', 'Brest region'],
+      note: 'Seen in court.',
+      fact: { eventType: 'trial', date: null, place: 'Homieĺ', legalArticle: null, term: null },
+    });
+    expect(tokensOfAnnotation(annotation)).toEqual([
+      'zinaida',
+      'mikhniuk',
+      'released',
+      'brest',
+      'region',
+      'homiel',
+      'seen',
+      'in',
+      'court',
+    ]);
+  });
+
+  it('indexes a person by name, aliases and notes', () => {
+    expect(tokensOfPerson(makePerson())).toEqual([
+      'zinaida',
+      'mikhniuk',
+      'зінаіда',
+      'міхнюк',
+      'trade',
+      'union',
+      'activist',
+      'from',
+      'brest',
+    ]);
+  });
+
+  it('indexes a case by title, places, articles and notes', () => {
+    const tokens = tokensOfCase(makeCase({ court: 'Brest Regional Court', notes: 'Appeal refused.' }));
+    expect(tokens).toEqual(expect.arrayContaining(['mikhniuk', 'brest', 'regional', 'homiel', '368', 'appeal']));
+  });
+});
+
+describe('tokenizeQuery', () => {
+  it.each([
+    ['  Mikhniuk ', ['mikhniuk']],
+    ['HOMIEL', ['homiel']],
+    ['mikh mikhniuk', ['mikhniuk']],
+    ['zin mikh', ['zin', 'mikh']],
+    ['— , .', []],
+    ['', []],
+  ])('%j → %j', (query, tokens) => {
+    expect(tokenizeQuery(query)).toEqual(tokens);
+  });
+});

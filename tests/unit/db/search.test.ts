@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { putAnnotation, putCase, putPerson, putSource } from '@/lib/db/records';
+import { CODECS } from '@/lib/db/rows';
+import { searchRecords } from '@/lib/db/search';
+import { makeAnnotation, makeCase, makePerson, makeSource } from '../../support/records';
+import { openTestDb } from './test-db';
+
+async function seed() {
+  const db = openTestDb();
+  const source = await putSource(db, makeSource());
+  const zinaida = await putPerson(db, makePerson());
+  const losik = await putPerson(db, makePerson({ name: 'Ihar Losik', aliases: ['Ігар Лосік'], notes: 'Blogger.' }));
+  const kase = await putCase(db, makeCase({ personIds: [zinaida.id] }));
+  const quote = await putAnnotation(
+    db,
+    makeAnnotation(source.id, {
+      selectors: [{ type: 'TextQuoteSelector', exact: 'Зінаіда Міхнюк was released from the Homieĺ colony' }],
+      tags: ['Released'],
+      note: 'Confirmed by Viasna.',
+      personIds: [zinaida.id],
+    }),
+  );
+  return { db, zinaida, losik, kase, quote };
+}
+
+type Seeded = Awaited<ReturnType<typeof seed>>;
+
+describe('searchRecords', () => {
+  it.each<[string, (s: Seeded) => { annotations: string[]; persons: string[]; cases: string[] }]>([
+    ['Mikhniuk', (s) => ({ annotations: [], persons: [s.zinaida.id], cases: [s.kase.id] })],
+    ['mikhniuk', (s) => ({ annotations: [], persons: [s.zinaida.id], cases: [s.kase.id] })],
+    ['MIKH', (s) => ({ annotations: [], persons: [s.zinaida.id], cases: [s.kase.id] })],
+    ['homiel', (s) => ({ annotations: [s.quote.id], persons: [], cases: [s.kase.id] })],
+    ['Homieĺ', (s) => ({ annotations: [s.quote.id], persons: [], cases: [s.kase.id] })],
+    ['міхнюк', (s) => ({ annotations: [s.quote.id], persons: [s.zinaida.id], cases: [] })],
+    ['МІХНЮК', (s) => ({ annotations: [s.quote.id], persons: [s.zinaida.id], cases: [] })],
+    ['лосік', (s) => ({ annotations: [], persons: [s.losik.id], cases: [] })],
+    ['zinaida brest', (s) => ({ annotations: [], persons: [s.zinaida.id], cases: [] })],
+    ['released viasna', (s) => ({ annotations: [s.quote.id], persons: [], cases: [] })],
+    ['zinaida losik', () => ({ annotations: [], persons: [], cases: [] })],
+    ['368', (s) => ({ annotations: [], persons: [], cases: [s.kase.id] })],
+    ['nobody', () => ({ annotations: [], persons: [], cases: [] })],
+    ['  ', () => ({ annotations: [], persons: [], cases: [] })],
+  ])('%j finds what it should', async (query, expectedOf) => {
+    const s = await seed();
+    const found = await searchRecords(s.db, query);
+    expect({
+      annotations: found.annotations.map((a) => a.id),
+      persons: found.persons.map((p) => p.id),
+      cases: found.cases.map((c) => c.id),
+    }).toEqual(expectedOf(s));
+  });
+
+  it('returns schema records, not stored rows', async () => {
+    const s = await seed();
+    const found = await searchRecords(s.db, 'zinaida');
+    expect(found.persons).toStrictEqual([s.zinaida]);
+  });
+
+  it('caps the results, newest change first, and counts every match', async () => {
+    const db = openTestDb();
+    const persons = [];
+    for (let day = 10; day < 16; day++) {
+      persons.push(await putPerson(db, makePerson({ aliases: [], modified: `2026-11-${day}T10:00:00Z` })));
+    }
+    const found = await searchRecords(db, 'zinaida', { limit: 2 });
+    expect(found.persons).toStrictEqual([persons[5], persons[4]]);
+    expect(found.matches).toEqual({ annotations: 0, persons: 6, cases: 0 });
+  });
+
+  it('walks the modification index when more records match than it loads at once', async () => {
+    const db = openTestDb();
+    const rows = Array.from({ length: 1_100 }, (_, i) => {
+      const n = String(i).padStart(4, '0');
+      return { name: `Person ${n}`, modified: `2026-11-22T10:00:00.${String(i % 1000).padStart(3, '0')}Z` };
+    });
+    // Written straight to the table: 1,100 validated puts would only slow the test down.
+    await db.persons.bulkPut(rows.map((r) => CODECS.persons.toRow(makePerson({ aliases: [], notes: '', ...r }))));
+    const found = await searchRecords(db, 'person', { limit: 3 });
+    expect(found.matches.persons).toBe(1_100);
+    expect(found.persons.map((p) => p.modified)).toEqual([
+      '2026-11-22T10:00:00.999Z',
+      '2026-11-22T10:00:00.998Z',
+      '2026-11-22T10:00:00.997Z',
+    ]);
+    expect(found.persons[0]).not.toHaveProperty('searchTokens');
+  });
+});
