@@ -1,0 +1,33 @@
+import type { RecordsDatabase } from '../db/database';
+import { describeStorageError } from '../db/errors';
+import { mergeRecordSet, type ImportReport } from '../db/merge';
+import { parseImport, type ImportFormat } from './parse-import';
+
+// An import is all or nothing: the whole file is checked first, then written in one transaction.
+// Any failure leaves the database as it was and says why.
+
+/** The outcome of an import, for the UI to report. */
+export type ImportOutcome =
+  | { ok: true; format: ImportFormat; report: ImportReport }
+  | { ok: false; stage: 'validation' | 'storage'; message: string };
+
+/** Which step an import is at, so long imports can show progress. */
+export type ImportStage = 'validating' | 'writing';
+
+/** Checks `text` completely, then merges its records into `db`. */
+export async function importRecords(
+  db: RecordsDatabase,
+  text: string,
+  now: () => string,
+  onStage: (stage: ImportStage) => void = () => undefined,
+): Promise<ImportOutcome> {
+  onStage('validating');
+  const parsed = parseImport(text);
+  if (!parsed.ok) return { ok: false, stage: 'validation', message: parsed.message };
+  onStage('writing');
+  try {
+    return { ok: true, format: parsed.format, report: await mergeRecordSet(db, parsed.set, now) };
+  } catch (error) {
+    return { ok: false, stage: 'storage', message: `Nothing was imported: ${describeStorageError(error)}` };
+  }
+}
