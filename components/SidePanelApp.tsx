@@ -1,9 +1,17 @@
+import { useEffect } from 'preact/hooks';
+import { requestPersistentStorage } from '@/lib/db/errors';
 import { PageSummary } from './PageSummary';
+import { RecordCounts } from './RecordCounts';
+import { RecordsTransfer } from './RecordsTransfer';
 import { useActivePage } from './hooks/use-active-page';
 
-/** The researcher's workspace beside the page; for now it shows what the extension reads of the page. */
+/** The researcher's workspace beside the page: the page as the extension reads it, and the records. */
 export function SidePanelApp() {
   const active = useActivePage();
+  useEffect(() => {
+    // Evidence must survive storage pressure: ask once per panel; the browser remembers a grant.
+    void requestPersistentStorage();
+  }, []);
   return (
     <main>
       <h1>Source Annotator</h1>
@@ -12,6 +20,11 @@ export function SidePanelApp() {
         {active.state === 'loading' && <p class="muted">Reading the page…</p>}
         {active.state === 'unavailable' && <p class="muted">{active.reason}</p>}
         {active.state === 'ready' && <PageSummary page={active.page} />}
+      </section>
+      <section aria-labelledby="records">
+        <h2 id="records">Records</h2>
+        <RecordCounts />
+        <RecordsTransfer pageUrl={active.state === 'ready' ? active.page.url : null} />
       </section>
     </main>
   );

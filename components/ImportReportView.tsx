@@ -1,0 +1,25 @@
+import type { ImportReport } from '@/lib/db/merge';
+
+/** What an import changed: counts, then every conflict (the stored record was kept). */
+export function ImportReportView({ report }: { report: ImportReport }) {
+  return (
+    <div role="status" aria-label="Import report">
+      <p>
+        Import finished: {report.added} added, {report.updated} updated, {report.skipped} unchanged,{' '}
+        {report.conflicts.length} conflicts.
+      </p>
+      {report.conflicts.length > 0 && (
+        <details>
+          <summary>Conflicts (your stored version was kept)</summary>
+          <ul>
+            {report.conflicts.slice(0, 200).map((c) => (
+              <li key={`${c.table}:${c.id}`}>
+                {c.table} {c.id}: {c.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import { useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { exportRecords } from '@/lib/export/export-records';
+import { EXPORT_FORMATS, type ExportFormat } from '@/lib/export/file-name';
+import { currentGenerator } from '@/lib/export/generator';
+import { importRecords, type ImportStage } from '@/lib/export/import-records';
+import { sizeProblem } from '@/lib/export/parse-import';
+import type { ImportReport } from '@/lib/db/merge';
+import type { ExportScope } from '@/lib/schema/envelope';
+import { BUILT_IN_KINDS } from '@/lib/schema/kinds';
+import { loadSettings } from '@/lib/settings/settings';
+import { ImportReportView } from './ImportReportView';
+import { recordsDb } from './hooks/records-db';
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy'; text: string }
+  | { kind: 'exported'; text: string }
+  | { kind: 'imported'; report: ImportReport }
+  | { kind: 'error'; text: string };
+
+const STAGE_TEXT: Record<ImportStage, string> = {
+  validating: 'Checking every record in the file…',
+  writing: 'Writing the records…',
+};
+
+function download(fileName: string, mimeType: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Export (with a format and scope choice) and import of records, with progress and a report. */
+export function RecordsTransfer({ pageUrl }: { pageUrl: string | null }) {
+  const [format, setFormat] = useState<ExportFormat>('native');
+  const [scopeKind, setScopeKind] = useState<'all' | 'page'>('all');
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const fileInput = useRef<HTMLInputElement>(null);
+  const busy = status.kind === 'busy';
+
+  const runExport = async () => {
+    setStatus({ kind: 'busy', text: 'Preparing the export…' });
+    try {
+      const scope: ExportScope = scopeKind === 'page' && pageUrl ? { kind: 'page', url: pageUrl } : { kind: 'all' };
+      const settings = await loadSettings(browser.storage.local);
+      const file = await exportRecords(recordsDb(), {
+        scope,
+        scopeLabel: scope.kind === 'page' ? new URL(scope.url).host : null,
+        format,
+        exportedAt: new Date().toISOString(),
+        generator: currentGenerator(),
+        creator: settings.researcherName || null,
+        kinds: BUILT_IN_KINDS,
+      });
+      download(file.fileName, file.mimeType, file.text);
+      setStatus({ kind: 'exported', text: `Exported ${file.annotationCount} annotations to ${file.fileName}.` });
+    } catch (error) {
+      setStatus({
+        kind: 'error',
+        text: `The export failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  };
+
+  const runImport = async (file: File | undefined) => {
+    if (!file) return;
+    const tooLarge = sizeProblem(file.size);
+    if (tooLarge) {
+      setStatus({ kind: 'error', text: `${tooLarge} Nothing was changed.` });
+      return;
+    }
+    setStatus({ kind: 'busy', text: `Reading ${file.name}…` });
+    const text = await file.text();
+    const outcome = await importRecords(
+      recordsDb(),
+      text,
+      () => new Date().toISOString(),
+      (stage) => setStatus({ kind: 'busy', text: STAGE_TEXT[stage] }),
+    );
+    setStatus(
+      outcome.ok
+        ? { kind: 'imported', report: outcome.report }
+        : { kind: 'error', text: `${outcome.message} Nothing was changed.` },
+    );
+  };
+
+  return (
+    <div>
+      <p>
+        <label>
+          Format{' '}
+          <select value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)} disabled={busy}>
+            {Object.entries(EXPORT_FORMATS).map(([id, f]) => (
+              <option key={id} value={id}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </p>
+      <p>
+        <label>
+          Scope{' '}
+          <select
+            value={scopeKind}
+            onChange={(e) => setScopeKind(e.currentTarget.value as 'all' | 'page')}
+            disabled={busy}
+          >
+            <option value="all">All records</option>
+            <option value="page" disabled={!pageUrl}>
+              This page
+            </option>
+          </select>
+        </label>
+      </p>
+      <p>
+        <button type="button" onClick={() => void runExport()} disabled={busy}>
+          Export
+        </button>{' '}
+        <button type="button" onClick={() => fileInput.current?.click()} disabled={busy}>
+          Import
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,.jsonld,application/json,application/ld+json"
+          hidden
+          onChange={(e) => {
+            const input = e.currentTarget;
+            void runImport(input.files?.[0]).finally(() => (input.value = ''));
+          }}
+        />
+      </p>
+      {status.kind === 'busy' && (
+        <p role="status">
+          <progress aria-label="Working" /> {status.text}
+        </p>
+      )}
+      {status.kind === 'exported' && <p role="status">{status.text}</p>}
+      {status.kind === 'imported' && <ImportReportView report={status.report} />}
+      {status.kind === 'error' && (
+        <p role="alert" class="error">
+          {status.text}
+        </p>
+      )}
+    </div>
+  );
+}
