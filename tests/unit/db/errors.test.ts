@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { describeStorageError, requestPersistentStorage } from '@/lib/db/errors';
 import { RecordsDatabase } from '@/lib/db/database';
-import { FAKE_IDB, uniqueName } from './test-db';
+import { FAKE_IDB, uniqueName } from '../../support/test-db';
 
 const named = (name: string, message = `${name} happened`) => Object.assign(new Error(message), { name });
 

@@ -3,7 +3,7 @@ import { mergeRecordSet, sameValue, type ImportReport } from '@/lib/db/merge';
 import { readAll } from '@/lib/db/records';
 import type { RecordSet } from '@/lib/schema/envelope';
 import { makeAnnotation, makeRecordSet, makeSource, uuid } from '../../support/records';
-import { openTestDb, putAll, sortedById } from './test-db';
+import { openTestDb, putAll, sortedById } from '../../support/test-db';
 
 const NOW = () => '2026-12-01T00:00:00.000Z';
 const EARLIER = '2026-11-22T09:00:00.000Z';

@@ -6,7 +6,7 @@ import { CODECS } from '@/lib/db/rows';
 import { searchRecords } from '@/lib/db/search';
 import type { RecordSet } from '@/lib/schema/envelope';
 import { makeRecordSet } from '../../support/records';
-import { FAKE_IDB, sortedById, uniqueName } from './test-db';
+import { FAKE_IDB, sortedById, uniqueName } from '../../support/test-db';
 
 // A researcher's browser may hold a database of any released layout. For each one, build it exactly
 // as that release did and check the current code opens it without losing a record.

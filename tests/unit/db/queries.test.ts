@@ -12,7 +12,7 @@ import {
 } from '@/lib/db/queries';
 import { putAnnotation, putCase, putPerson, putSource } from '@/lib/db/records';
 import { makeAnnotation, makeCase, makePerson, makeSource } from '../../support/records';
-import { openTestDb } from './test-db';
+import { openTestDb } from '../../support/test-db';
 
 describe('index queries', () => {
   // Modification times in mixed notations: text order and time order differ on purpose.

@@ -22,7 +22,7 @@ import type { Annotation } from '@/lib/schema/annotation';
 import type { ExportScope } from '@/lib/schema/envelope';
 import { findBrokenLink } from '@/lib/schema/links';
 import { makeAnnotation, makeCase, makePerson, makeRecordSet, makeSource, uuid } from '../../support/records';
-import { openTestDb, putAll, sortedById } from './test-db';
+import { openTestDb, putAll, sortedById } from '../../support/test-db';
 
 describe('round trip', () => {
   it('returns exactly the records that were stored, without index fields', async () => {

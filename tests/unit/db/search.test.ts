@@ -3,7 +3,7 @@ import { putAnnotation, putCase, putPerson, putSource } from '@/lib/db/records';
 import { CODECS } from '@/lib/db/rows';
 import { searchRecords } from '@/lib/db/search';
 import { makeAnnotation, makeCase, makePerson, makeSource } from '../../support/records';
-import { openTestDb } from './test-db';
+import { openTestDb } from '../../support/test-db';
 
 async function seed() {
   const db = openTestDb();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, formatLegalArticle, neutralizeFormula, toCsv } from '@/lib/export/csv';
 import type { RecordSet } from '@/lib/schema/envelope';
 import { makeAnnotation, makeCase, makePerson, makeRecordSet, makeSource } from '@/tests/support/records';
-import { recordSet } from './w3c-arbitraries';
+import { recordSet } from '../../support/arbitraries';
 
 /** The CSV as a spreadsheet reads it: rows of cells, the BOM set aside. */
 function parse(csv: string): string[][] {

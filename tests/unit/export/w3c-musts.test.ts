@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toW3cCollection, type W3cHeader } from '@/lib/export/w3c';
 import { makeRecordSet } from '@/tests/support/records';
-import { recordSet } from './w3c-arbitraries';
+import { recordSet } from '../../support/arbitraries';
 
 // The MUST statements of the W3C Web Annotation Data Model (REC 2017-02-23,
 // https://www.w3.org/TR/annotation-model/) for what the export writes, as a JSON Schema written from

@@ -7,7 +7,7 @@ import { ExportEnvelope, SCHEMA_ID, SCHEMA_VERSION, type RecordSet } from '@/lib
 import { findBrokenLink } from '@/lib/schema/links';
 import { LIMITS } from '@/lib/schema/primitives';
 import { makeAnnotation, makeRecordSet, makeSource } from '@/tests/support/records';
-import { instant, recordSet, text } from './w3c-arbitraries';
+import { instant, recordSet, text } from '../../support/arbitraries';
 
 const header: W3cHeader = {
   exportedAt: '2026-11-22T11:00:00.000Z',
