@@ -18,7 +18,19 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Source Annotator',
     description: 'Highlight persons, cases and facts on news pages and keep each record with its exact source.',
-    permissions: ['storage', 'unlimitedStorage', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'tabs',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    commands: {
+      'annotate-last-kind': {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: 'Annotate the selection with the kind used last',
+      },
+    },
     action: { default_title: 'Source Annotator' },
     ...(browser === 'firefox'
       ? {

@@ -1,24 +1,87 @@
-import { createMessageHandler } from '@/lib/messaging/handler';
+import { RecordsDatabase } from '@/lib/db/database';
+import { describeStorageError } from '@/lib/db/errors';
+import { createMessageHandler, type Handlers } from '@/lib/messaging/handler';
 import { listen } from '@/lib/messaging/listen';
-import { selfIdentity } from '@/lib/messaging/browser-transport';
+import { request } from '@/lib/messaging/client';
+import { selfIdentity, toTab } from '@/lib/messaging/browser-transport';
 import { forgetTabPage, rememberTabPage } from '@/lib/page/tab-pages';
+import {
+  createAnnotation,
+  pageRecords,
+  recordAnchoring,
+  removeAnnotation,
+  restoreAnnotation,
+  updateAnnotation,
+  type ServiceContext,
+} from '@/lib/records/annotation-service';
+import { BUILT_IN_KINDS } from '@/lib/schema/kinds';
+import { loadSettings, saveSettings } from '@/lib/settings/settings';
 
-// The background owns the extension's state; content scripts and pages reach it only by messages.
+// The background owns the records: it is the only context that writes them on behalf of pages.
 export default defineBackground(() => {
   const session = browser.storage.session;
-  listen(
-    browser.runtime.onMessage,
-    createMessageHandler(
-      selfIdentity(),
-      {
-        'page/opened': async (page, sender) => {
-          const tabId = sender.tab?.id ?? -1;
-          await rememberTabPage(session, tabId, page);
-          return { tabId };
-        },
-      },
-      { answerUnknown: true },
-    ),
-  );
+  const local = browser.storage.local;
+  const ctx: ServiceContext = {
+    db: new RecordsDatabase(),
+    now: () => new Date().toISOString(),
+    newId: () => crypto.randomUUID(),
+    creator: async () => (await loadSettings(local)).researcherName || null,
+    lastKind: async () => (await loadSettings(local)).lastKind,
+    rememberKind: async (kind) => void (await saveSettings(local, { lastKind: kind })),
+  };
+  // A content script may only touch records of the page it runs in; extension pages may touch any.
+  const pageOf = (sender: { tab?: { id?: number }; url?: string }) =>
+    sender.tab && /^https?:/i.test(sender.url ?? '') ? sender.url! : null;
+  // Storage failures reach the page in words a researcher can act on.
+  const explained = <T>(work: Promise<T>) =>
+    work.catch((error: unknown) => {
+      throw new Error(
+        error instanceof Error && error.name === 'RecordAccessError' ? error.message : describeStorageError(error),
+      );
+    });
+
+  const handlers: Handlers = {
+    'page/opened': async (page, sender) => {
+      const tabId = sender.tab?.id ?? -1;
+      await rememberTabPage(session, tabId, page);
+      return { tabId };
+    },
+    'annotations/for-page': ({ url, canonicalUrl }) => explained(pageRecords(ctx, url, canonicalUrl)),
+    'annotation/create': (input, sender) => explained(createAnnotation(ctx, input, sender.url ?? '')),
+    'annotation/update': (change, sender) => explained(updateAnnotation(ctx, change, pageOf(sender))),
+    'annotation/delete': ({ id }, sender) => explained(removeAnnotation(ctx, id, pageOf(sender))),
+    'annotation/restore': ({ annotation }, sender) => explained(restoreAnnotation(ctx, annotation, pageOf(sender))),
+    'annotations/anchoring': async ({ changes }, sender) => ({
+      updated: await explained(recordAnchoring(ctx, changes, sender.url ?? '')),
+    }),
+  };
+  listen(browser.runtime.onMessage, createMessageHandler(selfIdentity(), handlers, { answerUnknown: true }));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTabPage(session, tabId));
+
+  // The context menu and the keyboard command ask the tab's content script to annotate its selection.
+  const annotateIn = (tabId: number | undefined, kind: string) => {
+    if (tabId === undefined) return;
+    request(toTab(tabId), 'selection/annotate', { kind }).catch((error: unknown) =>
+      console.warn('[source-annotator] could not annotate the selection:', error),
+    );
+  };
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(() => {
+      for (const kind of BUILT_IN_KINDS) {
+        browser.contextMenus.create({
+          id: `annotate:${kind.id}`,
+          title: `Annotate as ${kind.label}`,
+          contexts: ['selection'],
+        });
+      }
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const id = String(info.menuItemId);
+    if (id.startsWith('annotate:')) annotateIn(tab?.id, id.slice('annotate:'.length));
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'annotate-last-kind') return;
+    void ctx.lastKind().then((kind) => annotateIn(tab?.id, kind));
+  });
 });

@@ -63,7 +63,7 @@ async function handle<T extends MessageType>(
   handlers: Handlers,
 ): Promise<ReplyOf<MessageType>> {
   const declaration = protocol[type];
-  if (!isAllowedSender(declaration.from, sender, self)) {
+  if (!declaration.from.some((kind) => isAllowedSender(kind, sender, self))) {
     return failure('forbidden-sender', `${type} is not accepted from this sender`);
   }
   const payload = declaration.payload.safeParse(raw.payload);

@@ -1,4 +1,9 @@
 import * as z from 'zod/mini';
+import { Annotation } from '../schema/annotation';
+import { KindDefinition } from '../schema/kinds';
+import { HttpUrl, Id, LIMITS, Slug, text } from '../schema/primitives';
+import { Selectors } from '../schema/selectors';
+import { Source } from '../schema/source';
 
 // Every message that crosses a context boundary is declared here, once, with who may send it,
 // what it carries and what it answers. Handlers, clients and tests all derive from this table.
@@ -8,16 +13,12 @@ export type SenderKind = 'content-script' | 'extension-page';
 
 // Bounded strings keep a hostile page from pushing megabytes through the message channel.
 const shortText = (max: number) => z.string().check(z.maxLength(max));
-const httpUrl = z.string().check(
-  z.maxLength(8192),
-  z.refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'must be an http(s) URL'),
-);
 
 /** What the content script can tell about the page it runs in, without touching page scripts. */
 export const PageDescription = z.strictObject({
-  url: httpUrl,
+  url: HttpUrl,
   title: shortText(2000),
-  canonicalUrl: z.nullable(httpUrl),
+  canonicalUrl: z.nullable(HttpUrl),
   lang: z.nullable(shortText(64)),
   textLength: z.int().check(z.nonnegative()),
 });
@@ -25,9 +26,33 @@ export type PageDescription = z.infer<typeof PageDescription>;
 
 const Empty = z.strictObject({});
 
-/** Declares one message kind: its allowed sender and the shapes of its payload and result. */
-function message<P extends z.ZodMiniType, R extends z.ZodMiniType>(from: SenderKind, payload: P, result: R) {
-  return { from, payload, result };
+/** What the content script captures of a page for its first record; the background adds ids and times. */
+export const SourceCapture = z.omit(Source, { id: true, firstAccessed: true, lastAccessed: true });
+export type SourceCapture = z.infer<typeof SourceCapture>;
+
+/** Everything the content script needs to paint a page's highlights and describe them in a card. */
+export const PageRecords = z.strictObject({
+  annotations: z.array(Annotation),
+  persons: z.array(z.strictObject({ id: Id, name: text(LIMITS.name) })),
+  cases: z.array(z.strictObject({ id: Id, title: text(LIMITS.title) })),
+  kinds: z.array(KindDefinition),
+  lastKind: Slug,
+});
+export type PageRecords = z.infer<typeof PageRecords>;
+
+/** A change of a highlight's anchoring state, found while re-anchoring a page. */
+export const AnchoringChange = z.strictObject({ id: Id, state: z.enum(['anchored', 'orphaned']) });
+export type AnchoringChange = z.infer<typeof AnchoringChange>;
+
+const Both: readonly SenderKind[] = ['content-script', 'extension-page'];
+
+/** Declares one message kind: its allowed senders and the shapes of its payload and result. */
+function message<P extends z.ZodMiniType, R extends z.ZodMiniType>(
+  from: SenderKind | readonly SenderKind[],
+  payload: P,
+  result: R,
+) {
+  return { from: typeof from === 'string' ? [from] : from, payload, result };
 }
 
 /** The protocol table: message type to its declaration. */
@@ -36,6 +61,40 @@ export const protocol = {
   'page/opened': message('content-script', PageDescription, z.strictObject({ tabId: z.int() })),
   /** Extension page to content script: describe the page you are running in. */
   'page/describe': message('extension-page', Empty, PageDescription),
+  /** Content script to background: the records to show on this page. */
+  'annotations/for-page': message(
+    'content-script',
+    z.strictObject({ url: HttpUrl, canonicalUrl: z.nullable(HttpUrl) }),
+    PageRecords,
+  ),
+  /** Content script to background: save a new highlight; answered only after the write commits. */
+  'annotation/create': message(
+    'content-script',
+    z.strictObject({ source: SourceCapture, selectors: Selectors, kind: Slug }),
+    Annotation,
+  ),
+  /** Change a highlight's kind or note. */
+  'annotation/update': message(
+    Both,
+    z.strictObject({ id: Id, kind: z.optional(Slug), note: z.optional(text(LIMITS.note)) }),
+    Annotation,
+  ),
+  /** Delete a highlight; the reply carries the deleted record so the user can undo. */
+  'annotation/delete': message(Both, z.strictObject({ id: Id }), Annotation),
+  /** Put back a highlight deleted a moment ago (undo). */
+  'annotation/restore': message(Both, z.strictObject({ annotation: Annotation }), Annotation),
+  /** Content script to background: highlights found again or lost since the last check. */
+  'annotations/anchoring': message(
+    'content-script',
+    z.strictObject({ changes: z.array(AnchoringChange).check(z.maxLength(10_000)) }),
+    z.strictObject({ updated: z.int() }),
+  ),
+  /** Background (context menu, keyboard command) to content script: annotate the current selection. */
+  'selection/annotate': message(
+    'extension-page',
+    z.strictObject({ kind: Slug }),
+    z.strictObject({ created: z.boolean() }),
+  ),
 };
 
 export type Protocol = typeof protocol;

@@ -1,29 +1,45 @@
 import * as z from 'zod/mini';
 import type { KeyValueArea } from '../page/tab-pages';
+import { Slug } from '../schema/primitives';
 
-// The researcher's own preferences. The name is recorded as the creator of every record,
-// so it is validated and trimmed before it is stored.
+// The researcher's own preferences. The name is recorded as the creator of every record, so it is
+// validated and trimmed before it is stored. Each field falls back to its default on its own, so a
+// settings object written by an older version keeps the fields it has.
 
 /** Settings as stored; every field has a default so a fresh profile needs no setup. */
-export const Settings = z.strictObject({
-  researcherName: z.string().check(z.maxLength(200)),
+export const Settings = z.object({
+  researcherName: z._default(z.string().check(z.maxLength(200)), ''),
+  /** The kind used last, for the "annotate with the last kind" command. */
+  lastKind: z._default(Slug, 'person'),
 });
 export type Settings = z.infer<typeof Settings>;
 
 const KEY = 'settings';
-export const defaultSettings: Settings = { researcherName: '' };
+export const defaultSettings: Settings = { researcherName: '', lastKind: 'person' };
 
-/** Reads settings, falling back to defaults for anything missing or malformed. */
+/** Reads settings; a missing or malformed field takes its default, the others are kept. */
 export async function loadSettings(area: KeyValueArea): Promise<Settings> {
-  const parsed = z.safeParse(Settings, (await area.get(KEY))[KEY]);
-  return parsed.success ? parsed.data : defaultSettings;
+  const stored = (await area.get(KEY))[KEY];
+  const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const fields = Object.keys(defaultSettings) as (keyof Settings)[];
+  const kept = Object.fromEntries(
+    fields.filter((field) => z.safeParse(Settings.shape[field], record[field]).success).map((f) => [f, record[f]]),
+  );
+  return Settings.parse(kept);
 }
 
-/** Validates and stores settings; throws with a readable message when a value is unacceptable. */
-export async function saveSettings(area: KeyValueArea, settings: Settings): Promise<Settings> {
-  const cleaned = { ...settings, researcherName: settings.researcherName.trim() };
-  const parsed = z.safeParse(Settings, cleaned);
-  if (!parsed.success) throw new Error('The name must be at most 200 characters.');
+/** Validates and stores a change to the settings; throws with a readable message when a value is unacceptable. */
+export async function saveSettings(area: KeyValueArea, change: Partial<Settings>): Promise<Settings> {
+  const next = { ...(await loadSettings(area)), ...change };
+  next.researcherName = next.researcherName.trim();
+  const parsed = z.safeParse(Settings, next);
+  if (!parsed.success) {
+    throw new Error(
+      parsed.error.issues[0]?.path[0] === 'researcherName'
+        ? 'The name must be at most 200 characters.'
+        : 'That kind is not valid.',
+    );
+  }
   await area.set({ [KEY]: parsed.data });
   return parsed.data;
 }

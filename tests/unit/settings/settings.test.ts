@@ -9,18 +9,28 @@ describe('settings', () => {
     const area = fakeBrowser.storage.local;
     expect(await loadSettings(area)).toEqual(defaultSettings);
     await saveSettings(area, { researcherName: '  Alesia K.  ' });
-    expect(await loadSettings(area)).toEqual({ researcherName: 'Alesia K.' });
+    expect(await loadSettings(area)).toEqual({ researcherName: 'Alesia K.', lastKind: 'person' });
   });
 
   it('refuses an overlong name and keeps the previous value', async () => {
     const area = fakeBrowser.storage.local;
     await saveSettings(area, { researcherName: 'Alesia' });
     await expect(saveSettings(area, { researcherName: 'x'.repeat(201) })).rejects.toThrow(/at most 200/);
-    expect(await loadSettings(area)).toEqual({ researcherName: 'Alesia' });
+    expect(await loadSettings(area)).toEqual({ researcherName: 'Alesia', lastKind: 'person' });
   });
 
-  it('falls back to defaults when stored settings are malformed', async () => {
-    await fakeBrowser.storage.local.set({ settings: { researcherName: 5 } });
+  it('falls back to the default of each malformed field and keeps the others', async () => {
+    await fakeBrowser.storage.local.set({ settings: { researcherName: 5, lastKind: 'fact' } });
+    expect(await loadSettings(fakeBrowser.storage.local)).toEqual({ ...defaultSettings, lastKind: 'fact' });
+    await fakeBrowser.storage.local.set({ settings: 'garbage' });
     expect(await loadSettings(fakeBrowser.storage.local)).toEqual(defaultSettings);
+  });
+
+  it('keeps the name when only the last kind changes, and refuses a bad kind', async () => {
+    const area = fakeBrowser.storage.local;
+    await saveSettings(area, { researcherName: 'Alesia' });
+    await saveSettings(area, { lastKind: 'fact' });
+    expect(await loadSettings(area)).toEqual({ researcherName: 'Alesia', lastKind: 'fact' });
+    await expect(saveSettings(area, { lastKind: 'Not a kind' })).rejects.toThrow(/kind is not valid/);
   });
 });

@@ -1,0 +1,169 @@
+import type { RecordsDatabase } from '../db/database';
+import {
+  annotationsForUrl,
+  deleteAnnotation,
+  findSourceByUrl,
+  getAnnotation,
+  getSource,
+  putAnnotation,
+  putSource,
+} from '../db/records';
+import type { AnchoringChange, PageRecords, SourceCapture } from '../messaging/protocol';
+import type { Annotation } from '../schema/annotation';
+import { BUILT_IN_KINDS } from '../schema/kinds';
+import type { Selector } from '../schema/selectors';
+import type { Source } from '../schema/source';
+import { normalizeUrl } from '../source/normalize-url';
+
+// What the background does with highlights: it is the one writer, so the rules live here. A record
+// is tied to the page its content script runs in, and only that page's script may change it.
+
+/** What the service needs from its surroundings; tests pass fixed clocks and ids. */
+export interface ServiceContext {
+  db: RecordsDatabase;
+  now: () => string;
+  newId: () => string;
+  /** The researcher's name for new records, or null. */
+  creator: () => Promise<string | null>;
+  lastKind: () => Promise<string>;
+  rememberKind: (kind: string) => Promise<void>;
+}
+
+/** A request refused because it names another page's records or a record that does not exist. */
+export class RecordAccessError extends Error {
+  override readonly name = 'RecordAccessError';
+}
+
+const sameUrl = (a: string | null | undefined, b: string | null | undefined) =>
+  !!a && !!b && normalizeUrl(a) !== null && normalizeUrl(a) === normalizeUrl(b);
+
+/** True when `source` is the page at `pageUrl` (visited or canonical address). */
+function sourceIsPage(source: Source, pageUrl: string): boolean {
+  return sameUrl(source.url, pageUrl) || sameUrl(source.canonicalUrl, pageUrl);
+}
+
+/** Refuses an annotation that a content script on another page asks about. */
+async function requireOnPage(ctx: ServiceContext, annotation: Annotation, pageUrl: string | null): Promise<void> {
+  if (pageUrl === null) return;
+  const source = await getSource(ctx.db, annotation.sourceId);
+  if (!source || !sourceIsPage(source, pageUrl)) {
+    throw new RecordAccessError('This highlight belongs to another page.');
+  }
+}
+
+async function existing(ctx: ServiceContext, id: string): Promise<Annotation> {
+  const found = await getAnnotation(ctx.db, id);
+  if (!found) throw new RecordAccessError('This highlight no longer exists.');
+  return found;
+}
+
+/** The highlights of a page with the names the cards show. */
+export async function pageRecords(ctx: ServiceContext, url: string, canonicalUrl: string | null): Promise<PageRecords> {
+  const annotations = await annotationsForUrl(ctx.db, url, canonicalUrl);
+  const personIds = [...new Set(annotations.flatMap((a) => a.personIds))];
+  const caseIds = [...new Set(annotations.flatMap((a) => a.caseIds))];
+  const persons = (await ctx.db.persons.bulkGet(personIds)).flatMap((p) => (p ? [{ id: p.id, name: p.name }] : []));
+  const cases = (await ctx.db.cases.bulkGet(caseIds)).flatMap((c) => (c ? [{ id: c.id, title: c.title }] : []));
+  return { annotations, persons, cases, kinds: [...BUILT_IN_KINDS], lastKind: await ctx.lastKind() };
+}
+
+/**
+ * Saves a new highlight on the page at `pageUrl`. The first highlight on a page records its source;
+ * later ones reuse it and note the visit. Source and highlight are written in one transaction.
+ */
+export async function createAnnotation(
+  ctx: ServiceContext,
+  input: { source: SourceCapture; selectors: Selector[]; kind: string },
+  pageUrl: string,
+): Promise<Annotation> {
+  if (!sameUrl(input.source.url, pageUrl)) {
+    throw new RecordAccessError('The page address does not match the tab the highlight was made in.');
+  }
+  const now = ctx.now();
+  const creator = await ctx.creator();
+  const annotation = await ctx.db.transaction(
+    'rw',
+    [ctx.db.sources, ctx.db.annotations, ctx.db.persons, ctx.db.cases],
+    async () => {
+      const known = await findSourceByUrl(ctx.db, input.source.url, input.source.canonicalUrl);
+      const source: Source = known
+        ? { ...known, lastAccessed: now }
+        : { ...input.source, id: ctx.newId(), firstAccessed: now, lastAccessed: now };
+      await putSource(ctx.db, source);
+      return putAnnotation(ctx.db, {
+        id: ctx.newId(),
+        sourceId: source.id,
+        selectors: input.selectors,
+        kind: input.kind,
+        tags: [],
+        note: '',
+        personIds: [],
+        caseIds: [],
+        fact:
+          input.kind === 'fact' ? { eventType: null, date: null, place: null, legalArticle: null, term: null } : null,
+        creator,
+        created: now,
+        modified: now,
+        anchoring: { state: 'anchored', checkedAt: now },
+      });
+    },
+  );
+  await ctx.rememberKind(input.kind);
+  return annotation;
+}
+
+/** Changes the kind or note of a highlight; `pageUrl` is set when a content script asks. */
+export async function updateAnnotation(
+  ctx: ServiceContext,
+  change: { id: string; kind?: string; note?: string },
+  pageUrl: string | null,
+): Promise<Annotation> {
+  const current = await existing(ctx, change.id);
+  await requireOnPage(ctx, current, pageUrl);
+  const kind = change.kind ?? current.kind;
+  const fact =
+    kind === 'fact'
+      ? (current.fact ?? { eventType: null, date: null, place: null, legalArticle: null, term: null })
+      : current.fact;
+  return putAnnotation(ctx.db, { ...current, kind, fact, note: change.note ?? current.note, modified: ctx.now() });
+}
+
+/** Deletes a highlight and returns it, so the user can undo. */
+export async function removeAnnotation(ctx: ServiceContext, id: string, pageUrl: string | null): Promise<Annotation> {
+  const current = await existing(ctx, id);
+  await requireOnPage(ctx, current, pageUrl);
+  await deleteAnnotation(ctx.db, id);
+  return current;
+}
+
+/** Puts back a deleted highlight exactly as it was. */
+export async function restoreAnnotation(
+  ctx: ServiceContext,
+  annotation: Annotation,
+  pageUrl: string | null,
+): Promise<Annotation> {
+  if (await getAnnotation(ctx.db, annotation.id)) throw new RecordAccessError('This highlight already exists.');
+  await requireOnPage(ctx, annotation, pageUrl);
+  return putAnnotation(ctx.db, annotation);
+}
+
+/**
+ * Records highlights found again or lost. Only a change of state is written (with the time), so
+ * revisiting a page does not rewrite every record.
+ */
+export async function recordAnchoring(
+  ctx: ServiceContext,
+  changes: readonly AnchoringChange[],
+  pageUrl: string,
+): Promise<number> {
+  let updated = 0;
+  const now = ctx.now();
+  for (const change of changes) {
+    const current = await getAnnotation(ctx.db, change.id);
+    if (!current || current.anchoring.state === change.state) continue;
+    await requireOnPage(ctx, current, pageUrl);
+    await putAnnotation(ctx.db, { ...current, anchoring: { state: change.state, checkedAt: now }, modified: now });
+    updated++;
+  }
+  return updated;
+}
