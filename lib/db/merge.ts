@@ -113,7 +113,9 @@ async function mergeTable<K extends TableName>(
 ): Promise<void> {
   const table = tableOf(db, name);
   const codec = CODECS[name];
-  const storedRows = await table.bulkGet(incoming.map((record) => record.id));
+  // Into an empty table every record is new: skip reading 100,000 ids that cannot be there.
+  const empty = (await table.count()) === 0;
+  const storedRows = empty ? [] : await table.bulkGet(incoming.map((record) => record.id));
   const writes: RowOf[K][] = [];
   const counts = report.tables[name];
   for (const [i, record] of incoming.entries()) {

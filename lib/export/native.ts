@@ -36,7 +36,11 @@ export function buildEnvelope(set: RecordSet, header: ExportHeader): ExportEnvel
   };
 }
 
-/** The file text of a native export: pretty-printed UTF-8 JSON with a final newline. */
+/**
+ * The file text of a native export: compact UTF-8 JSON with a final newline. Compact, because
+ * indentation made 100,000 annotations 40% larger (107 Mi characters), past what an import accepts;
+ * any JSON viewer pretty-prints it.
+ */
 export function serializeEnvelope(envelope: ExportEnvelope): string {
-  return `${JSON.stringify(envelope, null, 2)}\n`;
+  return `${JSON.stringify(envelope)}\n`;
 }

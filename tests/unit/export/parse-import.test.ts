@@ -74,6 +74,6 @@ describe('parseImport', () => {
   it('refuses a file over the size limit before parsing it', () => {
     const huge = ' '.repeat(MAX_IMPORT_CHARS + 1);
     const parsed = parseImport(huge);
-    expect(parsed).toEqual({ ok: false, message: expect.stringMatching(/^The file is 80\.0 MB; the largest file/) });
+    expect(parsed).toEqual({ ok: false, message: expect.stringMatching(/^The file is 90\.0 MB; the largest file/) });
   });
 });
