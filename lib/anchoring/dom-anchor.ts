@@ -1,0 +1,43 @@
+import type { Selector, TextPositionSelector, TextQuoteSelector } from '@/lib/schema/selectors';
+import { anchor, positionHint } from './anchor';
+import { offsetsFromRange, rangeFromOffsets, type TextIndex } from './dom-text';
+import { describeTextPosition } from './text-position';
+import { describeTextQuote } from './text-quote';
+
+// The DOM side of the describe/anchor pair: a selection becomes selectors, selectors become a
+// Range again. All matching happens on the index's text, so it stays testable without a DOM.
+
+/** Both W3C selectors of a Range, ready to store as an annotation's `selectors`; null when the
+ *  range selects no text of the index (collapsed, outside root, or only skipped elements). */
+export function describeRange(index: TextIndex, range: Range): [TextQuoteSelector, TextPositionSelector] | null {
+  const span = offsetsFromRange(index, range);
+  if (!span || span.start === span.end) return null;
+  // W3C positions cannot name half a character: a range that splits an emoji takes all of it.
+  const { text } = index;
+  const start = isPairEnd(text, span.start) ? span.start - 1 : span.start;
+  const end = isPairEnd(text, span.end) ? span.end + 1 : span.end;
+  return [describeTextQuote(text, start, end), describeTextPosition(text, start, end, index.codePoints)];
+}
+
+// Whether `at` falls between the two halves of a surrogate pair.
+function isPairEnd(text: string, at: number): boolean {
+  return /[\uD800-\uDBFF]/.test(text[at - 1] ?? '') && /[\uDC00-\uDFFF]/.test(text[at] ?? '');
+}
+
+// How far highlights anchored in each index moved, most recent first: when a page gains a banner
+// at the top, the first highlight pays for a search and the others are found at once.
+const SHIFTS = new WeakMap<TextIndex, number[]>();
+const MAX_SHIFTS = 4;
+
+/** The Range an annotation's selectors point to now, or null when its words are gone (orphan). */
+export function anchorInIndex(index: TextIndex, selectors: readonly Selector[]): Range | null {
+  const shifts = SHIFTS.get(index) ?? [];
+  const match = anchor(index.text, selectors, index.codePoints, shifts);
+  if (!match) return null;
+  const hint = positionHint(index.text, selectors, index.codePoints);
+  const shift = hint === undefined ? 0 : match.start - hint;
+  if (shift !== 0 && shifts[0] !== shift) {
+    SHIFTS.set(index, [shift, ...shifts.filter((s) => s !== shift)].slice(0, MAX_SHIFTS));
+  }
+  return rangeFromOffsets(index, match.start, match.end);
+}
