@@ -1,3 +1,7 @@
+import { backgroundApi } from '@/lib/annotator/background-api';
+import { captureSource } from '@/lib/annotator/capture-source';
+import { createPageAnnotator } from '@/lib/annotator/page-annotator';
+import { UI_CSS } from '@/lib/annotator/ui-styles';
 import { createMessageHandler } from '@/lib/messaging/handler';
 import { listen } from '@/lib/messaging/listen';
 import { request } from '@/lib/messaging/client';
@@ -9,14 +13,52 @@ import { describePage } from '@/lib/page/describe-page';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
+    const ui = await createShadowRootUi(ctx, {
+      name: 'source-annotator-ui',
+      position: 'inline',
+      anchor: 'html',
+      append: 'last',
+      mode: 'closed',
+      css: UI_CSS,
+      onMount(container, _shadow, host) {
+        host.setAttribute('data-source-annotator-ui', '');
+        const layer = document.createElement('div');
+        layer.className = 'sa-layer';
+        container.append(layer);
+        return layer;
+      },
+    });
+    ui.mount();
+    const annotator = createPageAnnotator(
+      document,
+      ui.mounted!,
+      ctx,
+      backgroundApi,
+      () => captureSource(document),
+      () => describePage(document).canonicalUrl,
+    );
+
     const stop = listen(
       browser.runtime.onMessage,
-      createMessageHandler(selfIdentity(), { 'page/describe': () => describePage(document) }, { answerUnknown: false }),
+      createMessageHandler(
+        selfIdentity(),
+        {
+          'page/describe': () => describePage(document),
+          'selection/annotate': async ({ kind }) => ({ created: await annotator.annotateSelection(kind) }),
+        },
+        { answerUnknown: false },
+      ),
     );
     ctx.onInvalidated(stop);
+    // Single-page apps swap their content without a page load: fetch that page's records again.
+    ctx.addEventListener(window, 'wxt:locationchange', () => void annotator.refresh());
+
     request(toBackground, 'page/opened', describePage(document)).catch((error: unknown) => {
       console.warn('[source-annotator] the background did not acknowledge this page:', error);
+    });
+    await annotator.refresh().catch((error: unknown) => {
+      console.warn('[source-annotator] could not load the highlights of this page:', error);
     });
   },
 });

@@ -56,7 +56,7 @@ const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(demoUrl);
 console.log(`Chromium is open with the extension on ${demoUrl} (demo index: ${server.url('/')}).`);
 console.log(
-  "Click the extension's toolbar button to open its side panel. Close the browser window (or press Ctrl+C) to stop.",
+  'Select a name on the page and click a kind (or press its number) to annotate it; the toolbar button opens the side panel. Close the browser window (or press Ctrl+C) to stop.',
 );
 printManualSteps(demoUrl);
 

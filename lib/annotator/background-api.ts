@@ -1,0 +1,13 @@
+import { request } from '../messaging/client';
+import { toBackground } from '../messaging/browser-transport';
+import type { AnnotatorApi } from './page-annotator';
+
+/** The annotator's requests, sent to the background as validated protocol messages. */
+export const backgroundApi: AnnotatorApi = {
+  load: (url, canonicalUrl) => request(toBackground, 'annotations/for-page', { url, canonicalUrl }),
+  create: (input) => request(toBackground, 'annotation/create', input),
+  update: (change) => request(toBackground, 'annotation/update', change),
+  remove: (id) => request(toBackground, 'annotation/delete', { id }),
+  restore: (annotation) => request(toBackground, 'annotation/restore', { annotation }),
+  reportAnchoring: async (changes) => void (await request(toBackground, 'annotations/anchoring', { changes })),
+};
