@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { requestPersistentStorage } from '@/lib/db/errors';
+import { PageAnnotations } from './PageAnnotations';
 import { PageSummary } from './PageSummary';
 import { RecordCounts } from './RecordCounts';
 import { RecordsTransfer } from './RecordsTransfer';
@@ -19,7 +20,13 @@ export function SidePanelApp() {
         <h2 id="this-page">This page</h2>
         {active.state === 'loading' && <p class="muted">Reading the page…</p>}
         {active.state === 'unavailable' && <p class="muted">{active.reason}</p>}
-        {active.state === 'ready' && <PageSummary page={active.page} />}
+        {active.state === 'ready' && (
+          <>
+            <PageSummary page={active.page} />
+            <h3>Highlights</h3>
+            <PageAnnotations page={active.page} />
+          </>
+        )}
       </section>
       <section aria-labelledby="records">
         <h2 id="records">Records</h2>

@@ -10,8 +10,18 @@ export type ActivePage =
   | { state: 'ready'; tabId: number; page: PageDescription }
   | { state: 'unavailable'; reason: string };
 
+/** A panel opened for one tab (`sidepanel.html?tab=ID`, as Chrome's per-tab panels are) follows that tab. */
+function pinnedTabId(): number | null {
+  const id = Number(new URLSearchParams(location.search).get('tab'));
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
 async function describeActiveTab(): Promise<ActivePage> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const pinned = pinnedTabId();
+  const [tab] =
+    pinned === null
+      ? await browser.tabs.query({ active: true, currentWindow: true })
+      : [await browser.tabs.get(pinned)];
   if (tab?.id === undefined || !/^https?:/i.test(tab.url ?? '')) {
     return { state: 'unavailable', reason: 'Open a news page (http or https) to annotate it.' };
   }

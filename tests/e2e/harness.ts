@@ -60,6 +60,13 @@ export async function openFixture(session: ExtensionSession, path: string): Prom
   return page;
 }
 
+/** The browser's tab id of a page, as the extension sees it. */
+export async function tabIdOf(session: ExtensionSession, page: Page): Promise<number> {
+  const id = await session.serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, page.url());
+  if (id === undefined) throw new Error(`no tab shows ${page.url()}`);
+  return id;
+}
+
 /** Opens one of the extension's own pages (e.g. `sidepanel.html`) in a tab. */
 export async function openExtensionPage(session: ExtensionSession, file: string): Promise<Page> {
   const page = await session.context.newPage();
@@ -122,6 +129,20 @@ export async function selectPhrase(page: Page, phrase: string, occurrence = 0): 
   if (selected.replace(/\s+/g, ' ').trim() !== phrase.replace(/\s+/g, ' ').trim()) {
     throw new Error(`selected "${selected}" instead of "${phrase}"`);
   }
+}
+
+/** The viewport box around a phrase on the page (scrolled into view), for screenshots and clicks. */
+export async function phraseBox(page: Page, phrase: string, occurrence = 0) {
+  const ends = await phraseEnds(page, phrase, occurrence);
+  if (!ends) throw new Error(`"${phrase}" is not on the page`);
+  const left = Math.min(ends.first.left, ends.last.left);
+  const right = Math.max(ends.first.right, ends.last.right);
+  return {
+    x: Math.floor(left),
+    y: Math.floor(ends.first.top),
+    width: Math.ceil(right - left),
+    height: Math.ceil(ends.last.bottom - ends.first.top),
+  };
 }
 
 /** Presses keys in order, as a user would (e.g. `pressKeys(page, 'Shift+ArrowRight', '1')`). */

@@ -22,3 +22,11 @@ export function countPixels(png: Buffer, predicate: (pixel: Rgba) => boolean): n
 
 /** True for a pixel dark enough to be text on a light page. */
 export const isInk = (p: Rgba) => p.r + p.g + p.b < 200;
+
+/** A predicate for pixels within `tolerance` of `colour` on each channel. */
+export const near =
+  (colour: { r: number; g: number; b: number }, tolerance = 8) =>
+  (p: Rgba) =>
+    Math.abs(p.r - colour.r) <= tolerance &&
+    Math.abs(p.g - colour.g) <= tolerance &&
+    Math.abs(p.b - colour.b) <= tolerance;
