@@ -51,6 +51,16 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
+    // The fixture site's own scripts run in an ordinary web page.
+    files: ['tests/fixtures/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: Object.fromEntries(
+        ['window', 'document', 'history', 'location', 'setTimeout', 'URL'].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     // Tests build fixture DOM from literal strings they own; that is test input, never page text.
     files: ['tests/unit/**'],
     rules: { 'no-restricted-syntax': 'off', 'no-unsanitized/property': 'off' },
