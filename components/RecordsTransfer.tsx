@@ -4,7 +4,7 @@ import { exportRecords } from '@/lib/export/export-records';
 import { EXPORT_FORMATS, type ExportFormat } from '@/lib/export/file-name';
 import { currentGenerator } from '@/lib/export/generator';
 import { importRecords, type ImportStage } from '@/lib/export/import-records';
-import { sizeProblem } from '@/lib/export/parse-import';
+import { fileSizeProblem } from '@/lib/export/parse-import';
 import type { ImportReport } from '@/lib/db/merge';
 import type { ExportScope } from '@/lib/schema/envelope';
 import { BUILT_IN_KINDS } from '@/lib/schema/kinds';
@@ -67,7 +67,7 @@ export function RecordsTransfer({ pageUrl }: { pageUrl: string | null }) {
 
   const runImport = async (file: File | undefined) => {
     if (!file) return;
-    const tooLarge = sizeProblem(file.size);
+    const tooLarge = fileSizeProblem(file.size);
     if (tooLarge) {
       setStatus({ kind: 'error', text: `${tooLarge} Nothing was changed.` });
       return;

@@ -36,7 +36,16 @@ export interface RefusedImport {
 const refuse = (message: string): RefusedImport => ({ ok: false, message });
 const megabytes = (size: number) => `${(size / 1024 / 1024).toFixed(1)} MB`;
 
-/** Why a file of `size` bytes (or characters) is too large to import, or null when it is not. */
+/**
+ * Why a file is too large to import before reading it, from its size in bytes: UTF-8 takes up to
+ * 4 bytes a character, so only files past twice the character limit are refused unread (Cyrillic
+ * text nears 2 bytes a character); parseImport checks the characters themselves.
+ */
+export function fileSizeProblem(bytes: number): string | null {
+  return bytes > 2 * MAX_IMPORT_CHARS ? sizeProblem(bytes) : null;
+}
+
+/** Why a text of `size` characters is too large to import, or null when it is not. */
 export function sizeProblem(size: number): string | null {
   return size > MAX_IMPORT_CHARS
     ? `The file is ${megabytes(size)}; the largest file that can be imported is ${megabytes(MAX_IMPORT_CHARS)}.`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildEnvelope, serializeEnvelope } from '@/lib/export/native';
-import { MAX_IMPORT_CHARS, parseImport } from '@/lib/export/parse-import';
+import { fileSizeProblem, MAX_IMPORT_CHARS, parseImport } from '@/lib/export/parse-import';
 import { toW3cCollection } from '@/lib/export/w3c';
 import { makeRecordSet } from '../../support/records';
 
@@ -69,6 +69,11 @@ describe('parseImport', () => {
     const parsed = parseImport(text);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message).toMatch(message);
+  });
+
+  it('refuses a file unread only past twice the limit in bytes, since UTF-8 takes more bytes than characters', () => {
+    expect(fileSizeProblem(2 * MAX_IMPORT_CHARS)).toBeNull();
+    expect(fileSizeProblem(2 * MAX_IMPORT_CHARS + 1)).toMatch(/^The file is 180\.0 MB/);
   });
 
   it('refuses a file over the size limit before parsing it', () => {
