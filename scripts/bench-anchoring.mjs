@@ -9,13 +9,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
+import { buildBenchPage, markdownTable, ROOT } from './bench-page.mjs';
 import { ensureChromium } from './chromium.mjs';
 import { startFixtureServer } from './fixture-server.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const PAGE_DIR = join(ROOT, 'tests/bench/anchoring');
 const OUT_DIR = join(ROOT, '.output/bench-anchoring');
 const CONTENT_SCRIPT = join(ROOT, '.output/chrome-mv3/content-scripts/content.js');
@@ -26,47 +24,6 @@ const PAGE_TIMEOUT_MS = 6 * 60_000;
  * @typedef {{ ok: true, userAgent: string, cores: number, page: Record<string, unknown>,
  *   targets: TargetRow[], comparison: string[][], notes: string[], details: Record<string, unknown> }} Results
  */
-
-/** Builds the benchmark page; lib/ is reached through the same `@` alias as the extension's build. */
-async function buildPage() {
-  await build({
-    configFile: false,
-    root: PAGE_DIR,
-    base: './',
-    mode: 'production',
-    logLevel: 'warn',
-    resolve: {
-      alias: {
-        '@': ROOT,
-        // (@apache-annotator/dom 0.2.0 imports @apache-annotator/selector without depending on it;
-        // the project installs it as a devDependency.)
-        // Its dependency optimal-select 4.0.1 names a "module" entry (src/) it does not ship.
-        'optimal-select': join(ROOT, 'node_modules/optimal-select/lib/index.js'),
-      },
-    },
-    build: {
-      outDir: OUT_DIR,
-      emptyOutDir: true,
-      target: 'esnext',
-      minify: true,
-      reportCompressedSize: false,
-      rollupOptions: {
-        onwarn(warning, warn) {
-          if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
-        },
-      },
-    },
-  });
-}
-
-/** @param {string[][]} rows header first */
-function markdownTable(rows) {
-  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  /** @param {string[]} row */
-  const line = (row) => `| ${row.map((cell, i) => (cell ?? '').padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  const [header, ...body] = rows;
-  return [line(header ?? []), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...body.map(line)].join('\n');
-}
 
 /** @param {TargetRow[]} rows */
 function targetTable(rows) {
@@ -79,7 +36,9 @@ function targetTable(rows) {
 async function main() {
   const started = Date.now();
   console.log('Anchoring bench: building the page…');
-  await buildPage();
+  // @apache-annotator/dom's dependency optimal-select 4.0.1 names a "module" entry (src/) it does not
+  // ship; its lib/ entry is the same code.
+  await buildBenchPage(PAGE_DIR, OUT_DIR, { 'optimal-select': join(ROOT, 'node_modules/optimal-select/lib/index.js') });
   const server = await startFixtureServer({ root: OUT_DIR });
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const browser = await chromium.launch({

@@ -6,13 +6,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
+import { buildBenchPage, markdownTable, ROOT } from './bench-page.mjs';
 import { ensureChromium } from './chromium.mjs';
 import { startFixtureServer } from './fixture-server.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const PAGE_DIR = join(ROOT, 'tests/bench/chromium');
 const OUT_DIR = join(ROOT, '.output/bench');
 const PHASE_TIMEOUT_MS = 10 * 60_000;
@@ -24,31 +22,6 @@ const SECTIONS = ['import', 'baseline', 'export', 'lookup', 'search', 'memory'];
  * @typedef {{ ok: true, phase: string, userAgent: string, cores: number, heapAfterForcedGc: boolean,
  *   crossOriginIsolated: boolean, rows: Row[], details: Record<string, any> }} PhaseResults
  */
-
-/** Builds the benchmark page; lib/ is reached through the same `@` alias as the extension's build. */
-async function buildPage() {
-  await build({
-    configFile: false,
-    root: PAGE_DIR,
-    base: './',
-    mode: 'production',
-    logLevel: 'warn',
-    resolve: { alias: { '@': ROOT } },
-    build: {
-      outDir: OUT_DIR,
-      emptyOutDir: true,
-      target: 'esnext',
-      minify: true,
-      reportCompressedSize: false,
-      rollupOptions: {
-        // Zod's sources carry comments Rollup cannot place; it drops them, which changes nothing.
-        onwarn(warning, warn) {
-          if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
-        },
-      },
-    },
-  });
-}
 
 /**
  * Runs one phase of the page and returns what it measured.
@@ -81,19 +54,17 @@ async function runPhase(context, url) {
 }
 
 /** @param {Row[]} rows */
-function markdownTable(rows) {
-  const cells = rows.map((r) => [r.case, r.figure, r.target, r.pass === null ? '' : r.pass ? 'pass' : 'MISSED']);
-  const header = ['case', 'figure', 'target', 'result'];
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]?.length ?? 0)));
-  /** @param {string[]} row */
-  const line = (row) => `| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  return [line(header), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...cells.map(line)].join('\n');
+function targetTable(rows) {
+  return markdownTable([
+    ['case', 'figure', 'target', 'result'],
+    ...rows.map((r) => [r.case, r.figure, r.target, r.pass === null ? '' : r.pass ? 'pass' : 'MISSED']),
+  ]);
 }
 
 async function main() {
   const started = Date.now();
   console.log('Chromium bench: building the page…');
-  await buildPage();
+  await buildBenchPage(PAGE_DIR, OUT_DIR);
   // Two servers, so two origins: the baseline writes into its own, empty LevelDB as the import did.
   const storeServer = await startFixtureServer({ root: OUT_DIR });
   const baselineServer = await startFixtureServer({ root: OUT_DIR });
@@ -138,7 +109,7 @@ async function main() {
         store.heapAfterForcedGc ? 'after a forced GC' : 'without a forced GC'
       }; ${((Date.now() - started) / 1000).toFixed(0)} s in all.\n`,
     );
-    console.log(markdownTable(rows));
+    console.log(targetTable(rows));
     console.log(`\nDetails (splits, slowest lookups and queries): ${join(OUT_DIR, 'results.json')}`);
     const missed = rows.filter((row) => row.pass === false).length;
     if (missed) console.log(`${missed} target(s) missed: reported, not asserted.`);
