@@ -1,5 +1,5 @@
 import { backgroundApi } from '@/lib/annotator/background-api';
-import { captureSource } from '@/lib/annotator/capture-source';
+import { captureOnce } from '@/lib/annotator/capture-source';
 import { createPageAnnotator } from '@/lib/annotator/page-annotator';
 import { UI_CSS } from '@/lib/annotator/ui-styles';
 import { createMessageHandler } from '@/lib/messaging/handler';
@@ -35,7 +35,7 @@ export default defineContentScript({
       ui.mounted!,
       ctx,
       backgroundApi,
-      () => captureSource(document),
+      captureOnce(document),
       () => describePage(document).canonicalUrl,
     );
 

@@ -108,6 +108,9 @@ export function createPageAnnotator(
   function reanchor() {
     // A single-page app changed its address: these records belong to the previous page.
     if (doc.URL !== loadedUrl) return void annotator.refresh();
+    // Most pages have no highlights, and news pages mutate all the time (ads, tickers): reading the
+    // whole text on each change would be work for nothing.
+    if (!records.annotations.length && !anchored.size) return;
     const index = indexText(doc.body);
     anchored.clear();
     pendingChanges = new Map();
