@@ -10,7 +10,7 @@ import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { buildBenchPage, markdownTable, ROOT } from './bench-page.mjs';
+import { buildBenchPage, markdownTable, ROOT, targetTable } from './bench-page.mjs';
 import { ensureChromium } from './chromium.mjs';
 import { startFixtureServer } from './fixture-server.mjs';
 
@@ -24,14 +24,6 @@ const PAGE_TIMEOUT_MS = 6 * 60_000;
  * @typedef {{ ok: true, userAgent: string, cores: number, page: Record<string, unknown>,
  *   targets: TargetRow[], comparison: string[][], notes: string[], details: Record<string, unknown> }} Results
  */
-
-/** @param {TargetRow[]} rows */
-function targetTable(rows) {
-  return markdownTable([
-    ['case', 'figure', 'target', 'result'],
-    ...rows.map((r) => [r.case, r.figure, r.target, r.pass === null ? '' : r.pass ? 'pass' : 'MISSED']),
-  ]);
-}
 
 async function main() {
   const started = Date.now();

@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { buildBenchPage, markdownTable, ROOT } from './bench-page.mjs';
+import { buildBenchPage, ROOT, targetTable } from './bench-page.mjs';
 import { ensureChromium } from './chromium.mjs';
 import { startFixtureServer } from './fixture-server.mjs';
 
@@ -51,14 +51,6 @@ async function runPhase(context, url) {
   } finally {
     await page.close();
   }
-}
-
-/** @param {Row[]} rows */
-function targetTable(rows) {
-  return markdownTable([
-    ['case', 'figure', 'target', 'result'],
-    ...rows.map((r) => [r.case, r.figure, r.target, r.pass === null ? '' : r.pass ? 'pass' : 'MISSED']),
-  ]);
 }
 
 async function main() {

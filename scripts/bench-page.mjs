@@ -48,3 +48,14 @@ export function markdownTable(rows) {
   const [header, ...body] = rows;
   return [line(header ?? []), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...body.map(line)].join('\n');
 }
+
+/**
+ * The targets table both benchmarks print: case, figure, target, and pass / MISSED.
+ * @param {{ case: string, figure: string, target: string, pass: boolean | null }[]} rows
+ */
+export function targetTable(rows) {
+  return markdownTable([
+    ['case', 'figure', 'target', 'result'],
+    ...rows.map((r) => [r.case, r.figure, r.target, r.pass === null ? '' : r.pass ? 'pass' : 'MISSED']),
+  ]);
+}
