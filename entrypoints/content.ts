@@ -6,7 +6,7 @@ import { createMessageHandler } from '@/lib/messaging/handler';
 import { listen } from '@/lib/messaging/listen';
 import { request } from '@/lib/messaging/client';
 import { selfIdentity, toBackground } from '@/lib/messaging/browser-transport';
-import { describePage } from '@/lib/page/describe-page';
+import { canonicalUrlOf, describePage } from '@/lib/page/describe-page';
 
 // Runs in every http(s) page. It never opens IndexedDB (that would be the site's database) and takes
 // no commands from the page itself: only validated messages from this extension.
@@ -30,13 +30,8 @@ export default defineContentScript({
       },
     });
     ui.mount();
-    const annotator = createPageAnnotator(
-      document,
-      ui.mounted!,
-      ctx,
-      backgroundApi,
-      captureOnce(document),
-      () => describePage(document).canonicalUrl,
+    const annotator = createPageAnnotator(document, ui.mounted!, ctx, backgroundApi, captureOnce(document), () =>
+      canonicalUrlOf(document),
     );
 
     const stop = listen(
