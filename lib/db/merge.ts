@@ -3,6 +3,7 @@ import type { RecordSet } from '@/lib/schema/envelope';
 import { findBrokenLink } from '@/lib/schema/links';
 import type { Source } from '@/lib/schema/source';
 import type { RecordsDatabase } from './database';
+import { fillEmptySearchable, writeSearchable, type SearchableWrite } from './indexed-writes';
 import { CODECS, compareInstants, TABLE_NAMES, type RecordOf, type RowOf, type TableName } from './rows';
 
 // Importing a colleague's file, or one's own backup, merges it into the store by id. The newer
@@ -113,15 +114,29 @@ async function mergeTable<K extends TableName>(
 ): Promise<void> {
   const table = tableOf(db, name);
   const codec = CODECS[name];
-  // Into an empty table every record is new: skip reading 100,000 ids that cannot be there.
-  const empty = (await table.count()) === 0;
-  const storedRows = empty ? [] : await table.bulkGet(incoming.map((record) => record.id));
-  const writes: RowOf[K][] = [];
   const counts = report.tables[name];
+  // Into an empty table every record is new: skip reading 100,000 ids that cannot be there, and
+  // build the search postings whole instead of updating them record by record.
+  if ((await table.count()) === 0) {
+    counts.added += incoming.length;
+    report.added += incoming.length;
+    if (name === 'sources')
+      await tableOf(db, 'sources').bulkPut((incoming as readonly RecordOf['sources'][]).map(CODECS.sources.toRow));
+    else
+      await fillEmptySearchable(
+        db,
+        name as Exclude<K, 'sources'>,
+        incoming as readonly RecordOf[Exclude<K, 'sources'>][],
+      );
+    return;
+  }
+  const storedRows = await table.bulkGet(incoming.map((record) => record.id));
+  const writes: SearchableWrite<RecordOf[K]>[] = [];
   for (const [i, record] of incoming.entries()) {
     const row = storedRows[i];
-    const decision = DECIDE[name](row && codec.fromRow(row), record);
-    if (decision.write) writes.push(codec.toRow(decision.write));
+    const stored = row && codec.fromRow(row);
+    const decision = DECIDE[name](stored, record);
+    if (decision.write) writes.push({ before: stored, after: decision.write });
     if (decision.outcome === 'conflict') {
       counts.conflicts++;
       report.conflicts.push({
@@ -136,7 +151,14 @@ async function mergeTable<K extends TableName>(
       report[decision.outcome]++;
     }
   }
-  if (writes.length) await table.bulkPut(writes);
+  if (!writes.length) return;
+  if (name === 'sources') await table.bulkPut(writes.map(({ after }) => codec.toRow(after)));
+  else
+    await writeSearchable(
+      db,
+      name as Exclude<K, 'sources'>,
+      writes as SearchableWrite<RecordOf[Exclude<K, 'sources'>]>[],
+    );
 }
 
 function emptyReport(mergedAt: string): ImportReport {

@@ -6,6 +6,7 @@ import { formatIssue, formatPath } from '@/lib/schema/issues';
 import { Person } from '@/lib/schema/person';
 import { Source } from '@/lib/schema/source';
 import type { RecordsDatabase } from './database';
+import { deleteOneSearchable, putOneSearchable } from './indexed-writes';
 import { CODECS, instantKey, urlKey, type AnnotationRow, type SourceRow } from './rows';
 
 // Reading and writing single records. Every write is validated against the shared schema and
@@ -56,7 +57,7 @@ export async function putAnnotation(db: RecordsDatabase, input: Annotation): Pro
     }
     requireStored(annotation.personIds, await db.persons.bulkGet(annotation.personIds), 'personIds', 'person');
     requireStored(annotation.caseIds, await db.cases.bulkGet(annotation.caseIds), 'caseIds', 'case');
-    await db.annotations.put(CODECS.annotations.toRow(annotation));
+    await putOneSearchable(db, 'annotations', annotation);
   });
   return annotation;
 }
@@ -64,7 +65,7 @@ export async function putAnnotation(db: RecordsDatabase, input: Annotation): Pro
 /** Stores a person after validating it. */
 export async function putPerson(db: RecordsDatabase, input: Person): Promise<Person> {
   const person = validate(Person, input, 'person');
-  await db.transaction('rw', db.persons, () => db.persons.put(CODECS.persons.toRow(person)));
+  await db.transaction('rw', db.persons, () => putOneSearchable(db, 'persons', person));
   return person;
 }
 
@@ -73,7 +74,7 @@ export async function putCase(db: RecordsDatabase, input: Case): Promise<Case> {
   const kase = validate(Case, input, 'case');
   await db.transaction('rw', [db.cases, db.persons], async () => {
     requireStored(kase.personIds, await db.persons.bulkGet(kase.personIds), 'personIds', 'person');
-    await db.cases.put(CODECS.cases.toRow(kase));
+    await putOneSearchable(db, 'cases', kase);
   });
   return kase;
 }
@@ -104,7 +105,7 @@ export async function getCase(db: RecordsDatabase, id: string): Promise<Case | u
 
 /** Removes a highlight; nothing links to highlights, so no other record changes. */
 export async function deleteAnnotation(db: RecordsDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.annotations, () => db.annotations.delete(id));
+  await db.transaction('rw', db.annotations, () => deleteOneSearchable(db, 'annotations', id));
 }
 
 async function sourceRowsForUrls(db: RecordsDatabase, urls: readonly string[]): Promise<SourceRow[]> {
@@ -154,6 +155,15 @@ function inCreationOrder(rows: readonly AnnotationRow[]): Annotation[] {
     .map(({ row }) => CODECS.annotations.fromRow(row));
 }
 
+/**
+ * The highlights of some sources. One equality query per source (one source per page is the rule):
+ * each is a single getAll, where Dexie's `anyOf` walks a cursor one entry at a time.
+ */
+async function annotationRowsOfSources(db: RecordsDatabase, sourceIds: readonly string[]): Promise<AnnotationRow[]> {
+  const lists = await Promise.all(sourceIds.map((id) => db.annotations.where('sourceId').equals(id).toArray()));
+  return lists.flat();
+}
+
 /** Every highlight made on a page, under any of its recorded sources, in creation order. */
 export async function annotationsForUrl(
   db: RecordsDatabase,
@@ -164,11 +174,10 @@ export async function annotationsForUrl(
     const sources = await sourceRowsForUrls(db, canonicalUrl ? [url, canonicalUrl] : [url]);
     if (!sources.length) return [];
     return inCreationOrder(
-      await db.annotations
-        .where('sourceId')
-        .anyOf(sources.map((s) => s.id))
-        .toArray(),
-      // (one source per page is the rule; anyOf keeps pages recorded under several sources working)
+      await annotationRowsOfSources(
+        db,
+        sources.map((s) => s.id),
+      ),
     );
   });
 }
@@ -236,7 +245,7 @@ export async function readScope(db: RecordsDatabase, scope: ExportScope): Promis
     switch (scope.kind) {
       case 'page': {
         const sourceIds = (await sourceRowsForUrls(db, [scope.url])).map((s) => s.id);
-        const annotations = sourceIds.length ? await db.annotations.where('sourceId').anyOf(sourceIds).toArray() : [];
+        const annotations = await annotationRowsOfSources(db, sourceIds);
         return closeOver(db, annotations, { sourceIds });
       }
       case 'person': {

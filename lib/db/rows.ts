@@ -4,6 +4,7 @@ import type { Person } from '@/lib/schema/person';
 import type { Source } from '@/lib/schema/source';
 import { normalizeUrl } from '@/lib/source/normalize-url';
 import { tokensOfAnnotation, tokensOfCase, tokensOfPerson } from './search-tokens';
+import type { TermScope } from './terms';
 
 // A stored row is the schema record plus keys derived from it for the indexes. The derived keys
 // are recomputed on every write and stripped on every read, so callers only ever see schema records
@@ -16,12 +17,12 @@ export type TableName = (typeof TABLE_NAMES)[number];
 
 /** A stored source: the URL keys let a visit find it whatever tracking parameters the link carried. */
 export type SourceRow = Source & { urlKey: string; canonicalKey?: string; lastAccessedKey: string };
-/** A stored highlight, with its search tokens and a sortable modification time. */
-export type AnnotationRow = Annotation & { modifiedKey: string; searchTokens: string[] };
-/** A stored person, with its search tokens and a sortable modification time. */
-export type PersonRow = Person & { modifiedKey: string; searchTokens: string[] };
-/** A stored case, with its search tokens and a sortable modification time. */
-export type CaseRow = Case & { modifiedKey: string; searchTokens: string[] };
+/** A stored highlight, with a sortable modification time (its search terms live in the `terms` table). */
+export type AnnotationRow = Annotation & { modifiedKey: string };
+/** A stored person, with a sortable modification time. */
+export type PersonRow = Person & { modifiedKey: string };
+/** A stored case, with a sortable modification time. */
+export type CaseRow = Case & { modifiedKey: string };
 
 /** The schema record each table holds, so generic code can stay typed per table. */
 export interface RecordOf {
@@ -85,22 +86,34 @@ export const CODECS: {
     modified: (source) => source.lastAccessed,
   },
   annotations: {
-    toRow: (annotation) => ({
-      ...annotation,
-      modifiedKey: instantKey(annotation.modified),
-      searchTokens: tokensOfAnnotation(annotation),
-    }),
-    fromRow: ({ modifiedKey: _m, searchTokens: _s, ...annotation }) => annotation,
+    toRow: (annotation) => ({ ...annotation, modifiedKey: instantKey(annotation.modified) }),
+    fromRow: ({ modifiedKey: _m, ...annotation }) => annotation,
     modified: (annotation) => annotation.modified,
   },
   persons: {
-    toRow: (person) => ({ ...person, modifiedKey: instantKey(person.modified), searchTokens: tokensOfPerson(person) }),
-    fromRow: ({ modifiedKey: _m, searchTokens: _s, ...person }) => person,
+    toRow: (person) => ({ ...person, modifiedKey: instantKey(person.modified) }),
+    fromRow: ({ modifiedKey: _m, ...person }) => person,
     modified: (person) => person.modified,
   },
   cases: {
-    toRow: (kase) => ({ ...kase, modifiedKey: instantKey(kase.modified), searchTokens: tokensOfCase(kase) }),
-    fromRow: ({ modifiedKey: _m, searchTokens: _s, ...kase }) => kase,
+    toRow: (kase) => ({ ...kase, modifiedKey: instantKey(kase.modified) }),
+    fromRow: ({ modifiedKey: _m, ...kase }) => kase,
     modified: (kase) => kase.modified,
   },
+};
+
+/** The tables search covers; each keeps its posting lists in the `terms` table under its own name. */
+export const SEARCHABLE_TABLES = ['annotations', 'persons', 'cases'] as const satisfies readonly TermScope[];
+/** One of the searchable tables. */
+export type SearchableTable = (typeof SEARCHABLE_TABLES)[number];
+
+/**
+ * The search terms of a record: a pure function of the record, so the terms to take out of the
+ * index when a record changes or goes are recomputed from the stored copy, never stored beside it.
+ * Changing what these return needs a new database version whose upgrade rebuilds the `terms` table.
+ */
+export const TERMS_OF: { [K in SearchableTable]: (record: RecordOf[K]) => string[] } = {
+  annotations: tokensOfAnnotation,
+  persons: tokensOfPerson,
+  cases: tokensOfCase,
 };

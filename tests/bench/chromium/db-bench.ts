@@ -2,7 +2,7 @@ import { RecordsDatabase } from '@/lib/db/database';
 import { mergeRecordSet } from '@/lib/db/merge';
 import { annotationsForUrl, readScope } from '@/lib/db/records';
 import { TABLE_NAMES } from '@/lib/db/rows';
-import { searchRecords } from '@/lib/db/search';
+import { LOAD_MATCHES_UP_TO, searchRecords } from '@/lib/db/search';
 import { exportRecords, type ExportRequest } from '@/lib/export/export-records';
 import type { ExportFormat } from '@/lib/export/file-name';
 import { migrateToCurrent } from '@/lib/export/migrations';
@@ -50,8 +50,6 @@ const LOOKUPS = 200;
 const LOOKUP_WARMUP = 20;
 const QUERIES = 100;
 const QUERY_WARMUP = 10;
-// searchRecords loads and sorts up to this many matches; above it, it walks the modification index.
-const LOAD_MATCHES_UP_TO = 1_000;
 
 function exportRequest(format: ExportFormat): ExportRequest {
   return { ...HEADER, scopeLabel: null, format };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeRecordSet, sameValue, type ImportReport } from '@/lib/db/merge';
 import { readAll } from '@/lib/db/records';
+import { searchRecords } from '@/lib/db/search';
 import type { RecordSet } from '@/lib/schema/envelope';
 import { makeAnnotation, makeRecordSet, makeSource, uuid } from '../../support/records';
 import { openTestDb, putAll, sortedById } from '../../support/test-db';
@@ -90,8 +91,8 @@ describe('mergeRecordSet', () => {
     const set = makeRecordSet();
     await putAll(db, set);
     await mergeRecordSet(db, withPerson(set, { modified: LATER, notes: 'Moved to Vilnius.' }), NOW);
-    expect(await db.persons.where('searchTokens').equals('vilnius').count()).toBe(1);
-    expect(await db.persons.where('searchTokens').equals('brest').count()).toBe(0);
+    expect((await searchRecords(db, 'vilnius')).persons.map((p) => p.notes)).toEqual(['Moved to Vilnius.']);
+    expect((await searchRecords(db, 'brest')).matches.persons).toBe(0);
   });
 
   describe('sources', () => {

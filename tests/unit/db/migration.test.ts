@@ -1,9 +1,11 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DB_VERSIONS, RecordsDatabase, type StoreSpec } from '@/lib/db/database';
-import { findSourceByUrl, readAll } from '@/lib/db/records';
-import { CODECS } from '@/lib/db/rows';
+import { findSourceByUrl, putPerson, readAll } from '@/lib/db/records';
+import { CODECS, instantKey } from '@/lib/db/rows';
 import { searchRecords } from '@/lib/db/search';
+import { tokensOfAnnotation, tokensOfCase, tokensOfPerson } from '@/lib/db/search-tokens';
+import { buildTermRows } from '@/lib/db/terms';
 import type { RecordSet } from '@/lib/schema/envelope';
 import { makeRecordSet } from '../../support/records';
 import { FAKE_IDB, sortedById, uniqueName } from '../../support/test-db';
@@ -15,14 +17,48 @@ import { FAKE_IDB, sortedById, uniqueName } from '../../support/test-db';
  * How each released version wrote its rows. When a version changes the row shape, freeze the old
  * writer here (copy the codec of that release) instead of pointing it at the current CODECS.
  */
-const ROW_WRITERS: Record<number, (set: RecordSet) => Record<keyof StoreSpec, object[]>> = {
+const ROW_WRITERS: Record<number, (set: RecordSet) => Partial<Record<keyof StoreSpec, object[]>>> = {
+  // Version 1 kept each record's folded words in the row, for its multi-entry `*searchTokens` index.
   1: (set) => ({
+    sources: set.sources.map(CODECS.sources.toRow),
+    annotations: set.annotations.map((a) => ({
+      ...a,
+      modifiedKey: instantKey(a.modified),
+      searchTokens: tokensOfAnnotation(a),
+    })),
+    persons: set.persons.map((p) => ({ ...p, modifiedKey: instantKey(p.modified), searchTokens: tokensOfPerson(p) })),
+    cases: set.cases.map((c) => ({ ...c, modifiedKey: instantKey(c.modified), searchTokens: tokensOfCase(c) })),
+  }),
+  // Version 2: rows without words, and the words' posting lists in `terms`.
+  2: (set) => ({
     sources: set.sources.map(CODECS.sources.toRow),
     annotations: set.annotations.map(CODECS.annotations.toRow),
     persons: set.persons.map(CODECS.persons.toRow),
     cases: set.cases.map(CODECS.cases.toRow),
+    terms: [
+      ...buildTermRows(
+        'annotations',
+        set.annotations.map((a) => ({ id: a.id, terms: tokensOfAnnotation(a) })),
+      ),
+      ...buildTermRows(
+        'persons',
+        set.persons.map((p) => ({ id: p.id, terms: tokensOfPerson(p) })),
+      ),
+      ...buildTermRows(
+        'cases',
+        set.cases.map((c) => ({ id: c.id, terms: tokensOfCase(c) })),
+      ),
+    ],
   }),
 };
+
+/** Searches that must find the same records after any upgrade: [query, annotation, person, case indexes in the set]. */
+const PROBES: readonly [string, number[], number[], number[]][] = [
+  ['mikhniuk', [0], [0], [0]],
+  ['Zinaida Mikh', [0], [0], []],
+  ['brest', [1], [0], []],
+  ['criminal code 368', [1], [], [0]],
+];
 
 describe('database migrations', () => {
   it('has a row writer for every released version', () => {
@@ -48,7 +84,22 @@ describe('database migrations', () => {
         expect(db.verno).toBe(DB_VERSIONS.at(-1)!.version);
         // The indexes answer, not only the rows survive.
         expect(await findSourceByUrl(db, set.sources[0]!.url)).toStrictEqual(set.sources[0]);
-        expect((await searchRecords(db, 'mikhniuk')).persons).toStrictEqual(set.persons);
+        for (const [query, annotations, persons, cases] of PROBES) {
+          const found = await searchRecords(db, query);
+          expect([query, found.annotations, found.persons, found.cases]).toStrictEqual([
+            query,
+            annotations.map((i) => set.annotations[i]),
+            persons.map((i) => set.persons[i]),
+            cases.map((i) => set.cases[i]),
+          ]);
+        }
+        // Writes after the upgrade keep search in step: a new word is found, a removed one is not.
+        const person = { ...set.persons[0]!, notes: 'Moved to Vilnius.', modified: '2026-12-01T00:00:00.000Z' };
+        await putPerson(db, person);
+        expect((await searchRecords(db, 'vilnius')).persons).toStrictEqual([person]);
+        expect((await searchRecords(db, 'brest')).persons).toStrictEqual([]);
+        // No row keeps a key of the old layout.
+        expect(await db.annotations.get(set.annotations[0]!.id)).not.toHaveProperty('searchTokens');
       } finally {
         await db.delete();
       }

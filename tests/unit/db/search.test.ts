@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { putAnnotation, putCase, putPerson, putSource } from '@/lib/db/records';
-import { CODECS } from '@/lib/db/rows';
+import { mergeRecordSet } from '@/lib/db/merge';
 import { searchRecords } from '@/lib/db/search';
-import { makeAnnotation, makeCase, makePerson, makeSource } from '../../support/records';
+import { makeAnnotation, makeCase, makePerson, makeSource, uuid } from '../../support/records';
 import { openTestDb } from '../../support/test-db';
 
 async function seed() {
@@ -74,8 +74,9 @@ describe('searchRecords', () => {
       const n = String(i).padStart(4, '0');
       return { name: `Person ${n}`, modified: `2026-11-22T10:00:00.${String(i % 1000).padStart(3, '0')}Z` };
     });
-    // Written straight to the table: 1,100 validated puts would only slow the test down.
-    await db.persons.bulkPut(rows.map((r) => CODECS.persons.toRow(makePerson({ aliases: [], notes: '', ...r }))));
+    // Merged in one go: 1,100 validated puts would only slow the test down.
+    const persons = rows.map((r) => makePerson({ id: uuid(), aliases: [], notes: '', ...r }));
+    await mergeRecordSet(db, { sources: [], annotations: [], persons, cases: [] }, () => '2026-11-23T00:00:00.000Z');
     const found = await searchRecords(db, 'person', { limit: 3 });
     expect(found.matches.persons).toBe(1_100);
     expect(found.persons.map((p) => p.modified)).toEqual([
