@@ -39,7 +39,8 @@ export async function exportRecords(db: RecordsDatabase, request: ExportRequest)
     request.format === 'native'
       ? serializeEnvelope(envelope)
       : request.format === 'w3c'
-        ? `${JSON.stringify(toW3cCollection(envelope, { ...header, kinds: envelope.kinds }), null, 2)}\n`
+        ? // Compact like the native file (serializeEnvelope): indented, 100,000 annotations made 296 MiB.
+          `${JSON.stringify(toW3cCollection(envelope, { ...header, kinds: envelope.kinds }))}\n`
         : toCsv(envelope);
   return {
     fileName: exportFileName(request.scope, request.scopeLabel, request.format, request.exportedAt),
