@@ -14,6 +14,8 @@ import { startFixtureServer } from './fixture-server.mjs';
 const PAGE_DIR = join(ROOT, 'tests/bench/chromium');
 const OUT_DIR = join(ROOT, '.output/bench');
 const PHASE_TIMEOUT_MS = 10 * 60_000;
+// `--store-only` skips the baseline phase, to iterate on the store's own figures faster.
+const STORE_ONLY = process.argv.includes('--store-only');
 // The order sections are printed in (tests/bench/chromium/report.ts).
 const SECTIONS = ['import', 'baseline', 'export', 'lookup', 'search', 'memory'];
 
@@ -83,8 +85,10 @@ async function main() {
     const version = context.browser()?.version() ?? 'unknown';
     console.log(`Chromium ${version}: store phase…`);
     const store = await runPhase(context, storeServer.url('/index.html?phase=store'));
-    console.log('Baseline phase, in a second origin…');
-    const baseline = await runPhase(context, baselineServer.url('/index.html?phase=baseline'));
+    console.log(STORE_ONLY ? 'Baseline phase skipped (--store-only).' : 'Baseline phase, in a second origin…');
+    const baseline = STORE_ONLY
+      ? { rows: [] }
+      : await runPhase(context, baselineServer.url('/index.html?phase=baseline'));
     const importMs = store.details.import?.totalMs;
     const rows = [...store.rows, ...baseline.rows]
       .map((row, i) => ({ row, i }))

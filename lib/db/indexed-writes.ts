@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import type { RecordsDatabase } from './database';
 import { CODECS, TERMS_OF, type RecordOf, type RowOf, type SearchableTable } from './rows';
-import { applyTermChanges, buildTermRows, clearScope, termChanges, type TermChange } from './terms';
+import { applyTermChanges, buildTermRows, clearScope, rankOf, termChanges, type TermChange } from './terms';
 
 // Every write of a highlight, person or case goes through here, so its row and its posting lists
 // change in the same transaction. The terms to take out are recomputed from the stored copy.
@@ -18,6 +18,11 @@ function tableOf<K extends SearchableTable>(db: RecordsDatabase, name: K): Table
   return db[name] as unknown as Table<RowOf[K], string>;
 }
 
+/** What the posting lists hold for a record. */
+function postingOf<K extends SearchableTable>(name: K, record: RecordOf[K]) {
+  return { terms: TERMS_OF[name](record), rank: rankOf(CODECS[name].modified(record)) };
+}
+
 /** Stores records whose previous copies (or absence) the caller has read in this transaction. */
 export async function writeSearchable<K extends SearchableTable>(
   db: RecordsDatabase,
@@ -25,9 +30,15 @@ export async function writeSearchable<K extends SearchableTable>(
   writes: readonly SearchableWrite<RecordOf[K]>[],
 ): Promise<void> {
   if (!writes.length) return;
-  const terms = TERMS_OF[name];
+  // A record written twice in one batch ends as its last copy, as bulkPut leaves it.
+  const byId = new Map<string, SearchableWrite<RecordOf[K]>>();
+  for (const write of writes) {
+    byId.set(write.after.id, { before: byId.get(write.after.id)?.before ?? write.before, after: write.after });
+  }
   const changes = new Map<string, TermChange>();
-  for (const { before, after } of writes) termChanges(changes, after.id, before ? terms(before) : [], terms(after));
+  for (const [id, { before, after }] of byId) {
+    termChanges(changes, id, before ? postingOf(name, before) : null, postingOf(name, after));
+  }
   await Promise.all([
     tableOf(db, name).bulkPut(writes.map(({ after }) => CODECS[name].toRow(after))),
     applyTermChanges(db.terms, name, changes),
@@ -44,10 +55,10 @@ export async function fillEmptySearchable<K extends SearchableTable>(
   records: readonly RecordOf[K][],
 ): Promise<void> {
   await clearScope(db.terms, name);
-  const terms = TERMS_OF[name];
+  const last = new Map(records.map((record) => [record.id, record]));
   const rows = buildTermRows(
     name,
-    records.map((record) => ({ id: record.id, terms: terms(record) })),
+    [...last.values()].map((record) => ({ id: record.id, ...postingOf(name, record) })),
   );
   await Promise.all([tableOf(db, name).bulkPut(records.map((r) => CODECS[name].toRow(r))), db.terms.bulkPut(rows)]);
 }
@@ -72,6 +83,11 @@ export async function deleteOneSearchable<K extends SearchableTable>(
   const stored = await table.get(id);
   if (!stored) return;
   const changes = new Map<string, TermChange>();
-  termChanges(changes, id, TERMS_OF[name](CODECS[name].fromRow(stored)), []);
+  termChanges(changes, id, postingOf(name, CODECS[name].fromRow(stored)), null);
   await Promise.all([table.delete(id), applyTermChanges(db.terms, name, changes)]);
+}
+
+/** The posting-list documents of records, for a rebuild (database upgrades). */
+export function termDocsOf<K extends SearchableTable>(name: K, records: readonly RecordOf[K][]) {
+  return records.map((record) => ({ id: record.id, ...postingOf(name, record) }));
 }

@@ -3,7 +3,7 @@ import type { Case } from '@/lib/schema/case';
 import type { Person } from '@/lib/schema/person';
 import type { Source } from '@/lib/schema/source';
 import { normalizeUrl } from '@/lib/source/normalize-url';
-import { tokensOfAnnotation, tokensOfCase, tokensOfPerson } from './search-tokens';
+import { termsOfAnnotation, termsOfCase, termsOfPerson } from './search-tokens';
 import type { TermScope } from './terms';
 
 // A stored row is the schema record plus keys derived from it for the indexes. The derived keys
@@ -113,7 +113,7 @@ export type SearchableTable = (typeof SEARCHABLE_TABLES)[number];
  * Changing what these return needs a new database version whose upgrade rebuilds the `terms` table.
  */
 export const TERMS_OF: { [K in SearchableTable]: (record: RecordOf[K]) => string[] } = {
-  annotations: tokensOfAnnotation,
-  persons: tokensOfPerson,
-  cases: tokensOfCase,
+  annotations: termsOfAnnotation,
+  persons: termsOfPerson,
+  cases: termsOfCase,
 };

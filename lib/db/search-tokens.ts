@@ -2,6 +2,7 @@ import type { Annotation } from '@/lib/schema/annotation';
 import type { Case } from '@/lib/schema/case';
 import type { Person } from '@/lib/schema/person';
 import { foldText } from '@/lib/names/fold';
+import { latinKey } from '@/lib/names/latin-key';
 
 /** Re-exported from its new home so existing callers keep importing it from here. */
 export { foldText } from '@/lib/names/fold';
@@ -38,21 +39,36 @@ export function tokensOf(...texts: readonly (string | null | undefined)[]): stri
   return [...tokens];
 }
 
-/** Index tokens of a highlight: the quoted words first, then tags, the fact's place, and the note last (it may be long). */
-export function tokensOfAnnotation(annotation: Annotation): string[] {
+/** The texts of a highlight search covers: the quoted words first, then tags, the fact's place, and the note last (it may be long). */
+function textsOfAnnotation(annotation: Annotation): (string | null | undefined)[] {
   const quotes = annotation.selectors.flatMap((s) => (s.type === 'TextQuoteSelector' ? [s.exact] : []));
-  return tokensOf(...quotes, ...annotation.tags, annotation.fact?.place, annotation.note);
+  return [...quotes, ...annotation.tags, annotation.fact?.place, annotation.note];
 }
 
-/** Index tokens of a person: every spelling of the name, then the notes. */
-export function tokensOfPerson(person: Person): string[] {
-  return tokensOf(person.name, ...person.aliases, person.notes);
+/** The texts of a person search covers: every spelling of the name, then the notes. */
+function textsOfPerson(person: Person): (string | null | undefined)[] {
+  return [person.name, ...person.aliases, person.notes];
 }
 
-/** Index tokens of a case: its title and the words that identify it in reports, then the notes. */
-export function tokensOfCase(kase: Case): string[] {
+/** The texts of a case search covers: its title and the words that identify it in reports, then the notes. */
+function textsOfCase(kase: Case): (string | null | undefined)[] {
   const articles = kase.legalArticles.map((a) => `${a.code} ${a.article}`);
-  return tokensOf(kase.title, kase.court, kase.judge, kase.facility, kase.sentence, ...articles, kase.notes);
+  return [kase.title, kase.court, kase.judge, kase.facility, kase.sentence, ...articles, kase.notes];
+}
+
+/** Index tokens of a highlight (folded words only). */
+export function tokensOfAnnotation(annotation: Annotation): string[] {
+  return tokensOf(...textsOfAnnotation(annotation));
+}
+
+/** Index tokens of a person (folded words only). */
+export function tokensOfPerson(person: Person): string[] {
+  return tokensOf(...textsOfPerson(person));
+}
+
+/** Index tokens of a case (folded words only). */
+export function tokensOfCase(kase: Case): string[] {
+  return tokensOf(...textsOfCase(kase));
 }
 
 /**
@@ -62,4 +78,78 @@ export function tokensOfCase(kase: Case): string[] {
 export function tokenizeQuery(query: string): string[] {
   const tokens = tokensOf(query).slice(0, MAX_QUERY_TOKENS);
   return tokens.filter((t) => !tokens.some((other) => other !== t && other.startsWith(t)));
+}
+
+// Names reach researchers in several scripts and romanisations: "Міхнюк", "Mikhniuk", "Michniuk".
+// Beside its folded words, a record is indexed under the latinKey (lib/names) of each word that
+// may be a name in another spelling: capitalised, or not plain lower-case ASCII (all Cyrillic, and
+// Łacinka with its diacritics). Plain lower-case English prose gets no keys, which keeps the index
+// to about half the size it would be; a query always looks its words up both ways. Keys share the
+// folded words' namespace and coincide with them for many words ("minsk"), costing nothing there.
+const PLAIN_LOWER = /^[a-z0-9]+$/;
+
+/** The latinKeys of the words of `input` that may be names, added to `into` up to the cap. */
+function addKeys(into: Set<string>, input: string | null | undefined): void {
+  if (!input) return;
+  for (const word of input.replace(INNER_APOSTROPHE, '').match(WORD) ?? []) {
+    if (into.size >= MAX_TOKENS_PER_RECORD) return;
+    if (PLAIN_LOWER.test(word)) continue;
+    const key = latinKey(word).slice(0, MAX_TOKEN_LENGTH);
+    if (key) into.add(key);
+  }
+}
+
+/** Search terms of texts: their folded words (as tokensOf), then the latinKeys of words that may be names. */
+export function termsOf(...texts: readonly (string | null | undefined)[]): string[] {
+  const terms = new Set(tokensOf(...texts));
+  for (const text of texts) addKeys(terms, text);
+  return [...terms];
+}
+
+/** Search terms of a highlight: what the posting lists index it under. */
+export function termsOfAnnotation(annotation: Annotation): string[] {
+  return termsOf(...textsOfAnnotation(annotation));
+}
+
+/** Search terms of a person. */
+export function termsOfPerson(person: Person): string[] {
+  return termsOf(...textsOfPerson(person));
+}
+
+/** Search terms of a case. */
+export function termsOfCase(kase: Case): string[] {
+  return termsOf(...textsOfCase(kase));
+}
+
+// latinKey is prefix-stable except where a typed prefix stops inside a spelling the key rewrites
+// ("Mik|hniuk": k before h; "Siarhi|ej": i before e). The key of the prefix with each such next
+// letter added covers those, and only narrows: it never matches a word the prefix could not start.
+const CONTINUATIONS = ['', 'h', 'e', 'o'] as const;
+
+/** The prefixes, drop those another one already covers. */
+function withoutCovered(prefixes: Iterable<string>): string[] {
+  const list = [...new Set(prefixes)];
+  return list.filter((p) => !list.some((other) => other !== p && p.startsWith(other)));
+}
+
+/**
+ * What a query asks for: one entry per word, each the prefixes any of which the word may match
+ * (its folded form and its latinKeys). A record matches when every entry has a prefix that starts
+ * one of its terms. Words that are prefixes of other words are dropped, as in tokenizeQuery.
+ */
+export function queryPrefixes(query: string): string[][] {
+  const words = query.replace(INNER_APOSTROPHE, '').match(WORD) ?? [];
+  const entries = new Map<string, string[]>();
+  for (const word of words) {
+    const folded = tokensOf(word);
+    for (const token of folded) {
+      if (entries.size >= MAX_QUERY_TOKENS) break;
+      // A word that folds to one token is the usual case; only then is its key that token's.
+      const keys = folded.length === 1 ? CONTINUATIONS.map((c) => latinKey(word + c).slice(0, MAX_TOKEN_LENGTH)) : [];
+      const prefixes = [token, ...keys.filter(Boolean), ...(entries.get(token) ?? [])];
+      entries.set(token, withoutCovered(prefixes));
+    }
+  }
+  const tokens = [...entries.keys()];
+  return tokens.filter((t) => !tokens.some((other) => other !== t && other.startsWith(t))).map((t) => entries.get(t)!);
 }

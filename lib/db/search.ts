@@ -4,24 +4,17 @@ import type { Case } from '@/lib/schema/case';
 import type { Person } from '@/lib/schema/person';
 import type { RecordsDatabase } from './database';
 import { CODECS, type RowOf, type SearchableTable } from './rows';
-import { tokenizeQuery } from './search-tokens';
-import { idsWithPrefix } from './terms';
+import { queryPrefixes } from './search-tokens';
+import { entriesWithPrefix } from './terms';
 
 // Search finds the records holding every query word as the start of one of their words, after the
-// same folding as the index ("homiel" finds "Homieĺ"). Each word reads the posting lists of the
-// terms it begins (terms.ts); the id sets are intersected smallest first, so no record is read
-// that does not match every word, and only the records shown are read in full.
+// same folding as the index ("homiel" finds "Homieĺ"), or whose name-like words share its latinKey
+// whatever the script or romanisation ("Mikhniuk" finds "Міхнюк", "Tikhanovsky" "Ціханоўскі").
+// Each word reads the posting lists of the terms it begins (terms.ts); the matches are intersected
+// smallest first and ordered by the rank each entry carries, so only the records shown are read.
 
 /** How many records of each table a search returns when the caller does not say. */
 export const DEFAULT_SEARCH_LIMIT = 50;
-/**
- * Up to this many matches, rows are loaded and sorted in memory; above it, the ids on the
- * modification index are read newest first (keys only, in pages) until `limit` matches are found,
- * which costs less than reading every matching row when matches are a large share of the table.
- */
-export const LOAD_MATCHES_UP_TO = 400;
-// The first page of the modification index read when walking it; later pages grow with the miss rate.
-const FIRST_PAGE = 256;
 
 /** What a search found, newest change first, and how many matched before the limit cut the lists. */
 export interface SearchResults {
@@ -37,68 +30,56 @@ export interface SearchOptions {
   limit?: number;
 }
 
-/** The ids in every one of `sets`, visiting the smallest first. */
-export function intersectAll(sets: readonly ReadonlySet<string>[]): Set<string> {
-  const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
-  if (!smallest) return new Set();
-  let ids = new Set(smallest);
-  for (const set of rest) {
-    if (!ids.size) break;
-    ids = new Set([...ids].filter((id) => set.has(id)));
+/** The entries (id → rank) whose id is in every one of `maps`, visiting the smallest first. */
+export function intersectAll(maps: readonly ReadonlyMap<string, string>[]): Map<string, string> {
+  const [smallest, ...rest] = [...maps].sort((a, b) => a.size - b.size);
+  if (!smallest) return new Map();
+  let found = new Map(smallest);
+  for (const map of rest) {
+    if (!found.size) break;
+    found = new Map([...found].filter(([id]) => map.has(id)));
   }
-  return ids;
+  return found;
 }
 
-async function matchingIds(
+/** The records holding, for every query word, a term that one of the word's prefixes starts. */
+async function matching(
   db: RecordsDatabase,
   scope: SearchableTable,
-  tokens: readonly string[],
-): Promise<Set<string>> {
-  const sets = await Promise.all(tokens.map((token) => idsWithPrefix(db.terms, scope, token)));
-  return intersectAll(sets);
+  words: readonly (readonly string[])[],
+): Promise<Map<string, string>> {
+  const maps = await Promise.all(
+    words.map(async (prefixes) => {
+      const found = await Promise.all(prefixes.map((prefix) => entriesWithPrefix(db.terms, scope, prefix)));
+      if (found.length === 1) return found[0]!;
+      const union = new Map<string, string>();
+      for (const map of found) for (const [id, rank] of map) union.set(id, rank);
+      return union;
+    }),
+  );
+  return intersectAll(maps);
 }
 
-/** Newest change first; equal times in reverse id order, as the modification index reads backwards. */
-function newerFirst(a: { id: string; modifiedKey: string }, b: { id: string; modifiedKey: string }): number {
-  if (a.modifiedKey !== b.modifiedKey) return a.modifiedKey < b.modifiedKey ? 1 : -1;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
-
-async function newestFirst<K extends SearchableTable>(
-  table: Table<RowOf[K], string>,
-  ids: ReadonlySet<string>,
-  limit: number,
-): Promise<RowOf[K][]> {
-  if (!limit || !ids.size) return [];
-  if (ids.size <= LOAD_MATCHES_UP_TO) {
-    const rows = (await table.bulkGet([...ids])).filter((row): row is RowOf[K] => row !== undefined);
-    return rows.sort(newerFirst).slice(0, limit);
-  }
-  let page = Math.max(FIRST_PAGE, limit * 2);
-  for (;;) {
-    const keys = await table.orderBy('modifiedKey').reverse().limit(page).primaryKeys();
-    const picked: string[] = [];
-    for (const id of keys) {
-      if (ids.has(id) && picked.push(id) === limit) break;
-    }
-    if (picked.length === limit || keys.length < page) {
-      const rows = await table.bulkGet(picked);
-      return rows.filter((row): row is RowOf[K] => row !== undefined);
-    }
-    // Read enough more to find the rest at the rate seen so far, with room to spare.
-    page *= Math.min(64, Math.max(4, Math.ceil((2 * limit) / Math.max(1, picked.length))));
-  }
+/** The ids of the `limit` newest entries; equal ranks in reverse id order, as an index read backwards gives them. */
+export function newestIds(entries: ReadonlyMap<string, string>, limit: number): string[] {
+  const list = [...entries];
+  list.sort(([idA, rankA], [idB, rankB]) =>
+    rankA !== rankB ? (rankA < rankB ? 1 : -1) : idA < idB ? 1 : idA > idB ? -1 : 0,
+  );
+  return list.slice(0, limit).map(([id]) => id);
 }
 
 async function searchTable<K extends SearchableTable>(
   db: RecordsDatabase,
   name: K,
-  tokens: readonly string[],
+  words: readonly (readonly string[])[],
   limit: number,
 ): Promise<{ records: RowOf[K][]; matches: number }> {
-  const ids = await matchingIds(db, name, tokens);
+  const found = await matching(db, name, words);
+  const ids = newestIds(found, limit);
   const table = db[name] as unknown as Table<RowOf[K], string>;
-  return { records: await newestFirst(table, ids, limit), matches: ids.size };
+  const rows = ids.length ? await table.bulkGet(ids) : [];
+  return { records: rows.filter((row): row is RowOf[K] => row !== undefined), matches: found.size };
 }
 
 /** Highlights, persons and cases matching every word of `query` by prefix; an empty query finds nothing. */
@@ -108,15 +89,15 @@ export async function searchRecords(
   options: SearchOptions = {},
 ): Promise<SearchResults> {
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_SEARCH_LIMIT));
-  const tokens = tokenizeQuery(query);
-  if (!tokens.length) {
+  const words = queryPrefixes(query);
+  if (!words.length) {
     return { annotations: [], persons: [], cases: [], matches: { annotations: 0, persons: 0, cases: 0 } };
   }
   return db.transaction('r', [db.annotations, db.persons, db.cases, db.terms], async () => {
     const [annotations, persons, cases] = await Promise.all([
-      searchTable(db, 'annotations', tokens, limit),
-      searchTable(db, 'persons', tokens, limit),
-      searchTable(db, 'cases', tokens, limit),
+      searchTable(db, 'annotations', words, limit),
+      searchTable(db, 'persons', words, limit),
+      searchTable(db, 'cases', words, limit),
     ]);
     return {
       annotations: annotations.records.map(CODECS.annotations.fromRow),

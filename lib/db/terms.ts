@@ -1,9 +1,12 @@
 import { Dexie, type Table } from 'dexie';
 
 // The search index as posting lists: for each scope (annotations, persons, cases) and each term,
-// the ids of the records holding it, sorted and cut into blocks. A multi-entry index gave every
+// the records holding it, sorted by id and cut into blocks. A multi-entry index gave every
 // (term, record) pair its own IndexedDB entry, about 1.5 million for 100,000 highlights, and cost
-// two thirds of an import; blocks of up to a thousand ids cost a few thousand rows instead.
+// two thirds of an import; blocks of up to a thousand entries cost a few thousand rows instead.
+// Each entry is `id:rank`, the rank being the record's modification time, so a search can order
+// its matches newest first from the lists alone: reading the modification index or the rows of
+// thousands of matches cost 100–400 ms. A change of `modified` therefore rewrites the record's entries.
 // A block is keyed by its term and the smallest id it may hold (`start`), so the block of an id is
 // the last one whose start is not above it: a single put or delete reads and rewrites one block.
 // The first block of a term always starts at '' so that lookup never comes back empty.
@@ -11,21 +14,29 @@ import { Dexie, type Table } from 'dexie';
 /** Which records a posting list points into. */
 export type TermScope = 'annotations' | 'persons' | 'cases';
 
-/** One block of a posting list: sorted, space-separated ids (UUIDs hold no space). */
+/** One block of a posting list: space-separated `id:rank` entries in id order (UUIDs hold no space or colon). */
 export interface TermRow {
   scope: TermScope;
   term: string;
   start: string;
-  ids: string;
+  entries: string;
 }
 
 /** The store spec of the posting table: one compound primary key, no other index. */
 export const TERMS_STORE = '[scope+term+start]';
 
-/** Ids per block when lists are built or re-cut; a block is split once it holds twice this many. */
+/** Entries per block when lists are built or re-cut; a block is split once it holds twice this many. */
 export const BLOCK_SIZE = 1_024;
 
-/** What to add to and remove from one term's list. */
+/** A record as the posting lists see it. */
+export interface TermDoc {
+  id: string;
+  /** rankOf(its modification time). */
+  rank: string;
+  terms: readonly string[];
+}
+
+/** What to do to one term's list: entries to add, ids whose entries go. */
 export interface TermChange {
   add: string[];
   remove: string[];
@@ -34,60 +45,71 @@ export interface TermChange {
 /** The primary key of a block: scope, term, start. */
 export type TermKey = [TermScope, string, string];
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * A modification time as nine base-36 digits of milliseconds since 1970, so text order is time
+ * order at the same precision as the rows' `modifiedKey`, in a fifth of its length.
+ */
+export function rankOf(instant: string): string {
+  const time = Date.parse(instant);
+  return Math.max(0, Number.isNaN(time) ? 0 : time)
+    .toString(36)
+    .padStart(9, '0');
+}
 
-/** Splits a sorted id list into blocks of at most BLOCK_SIZE, the first starting at `firstStart`. */
-function cut(scope: TermScope, term: string, ids: readonly string[], firstStart: string, blockSize: number): TermRow[] {
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const entryId = (entry: string) => entry.slice(0, entry.lastIndexOf(':'));
+
+/** Splits entries sorted by id into even blocks of at most `blockSize`, the first starting at `firstStart`. */
+function cut(scope: TermScope, term: string, sorted: readonly string[], firstStart: string, blockSize: number) {
   const rows: TermRow[] = [];
-  const count = Math.ceil(ids.length / blockSize);
+  const count = Math.ceil(sorted.length / blockSize);
   // Even blocks, so no list ends in a sliver that the next put would have to rewrite anyway.
   for (let k = 0; k < count; k++) {
-    const part = ids.slice(Math.floor((k * ids.length) / count), Math.floor(((k + 1) * ids.length) / count));
-    rows.push({ scope, term, start: k === 0 ? firstStart : part[0]!, ids: part.join(' ') });
+    const part = sorted.slice(Math.floor((k * sorted.length) / count), Math.floor(((k + 1) * sorted.length) / count));
+    rows.push({ scope, term, start: k === 0 ? firstStart : entryId(part[0]!), entries: part.join(' ') });
   }
   return rows;
 }
 
-/** The posting blocks of records given with their terms, for a scope that has none stored yet. */
-export function buildTermRows(
-  scope: TermScope,
-  docs: Iterable<{ id: string; terms: readonly string[] }>,
-  blockSize = BLOCK_SIZE,
-): TermRow[] {
+/** The posting blocks of records, for a scope that has none stored yet. */
+export function buildTermRows(scope: TermScope, docs: Iterable<TermDoc>, blockSize = BLOCK_SIZE): TermRow[] {
   const lists = new Map<string, string[]>();
-  for (const { id, terms } of docs) {
+  for (const { id, rank, terms } of docs) {
+    const entry = `${id}:${rank}`;
     for (const term of terms) {
       const list = lists.get(term);
-      if (list) list.push(id);
-      else lists.set(term, [id]);
+      if (list) list.push(entry);
+      else lists.set(term, [entry]);
     }
   }
   const rows: TermRow[] = [];
-  for (const [term, ids] of lists) rows.push(...cut(scope, term, ids.sort(compare), '', blockSize));
+  // Entries start with the id and ids do not contain ':', so entry order is id order.
+  for (const [term, entries] of lists) rows.push(...cut(scope, term, entries.sort(compare), '', blockSize));
   return rows;
 }
 
-/** The ids of one block. */
-export function idsOf(row: TermRow): string[] {
-  return row.ids ? row.ids.split(' ') : [];
+/** The `id:rank` entries of one block. */
+export function entriesOf(row: TermRow): string[] {
+  return row.entries ? row.entries.split(' ') : [];
 }
 
-/** Per term, what changes between a record's old terms and its new ones. */
+/** Adds to `changes`, per term, what replacing a record's old terms and rank with new ones changes. */
 export function termChanges(
   changes: Map<string, TermChange>,
   id: string,
-  before: readonly string[],
-  after: readonly string[],
+  before: { terms: readonly string[]; rank: string } | null,
+  after: { terms: readonly string[]; rank: string } | null,
 ): void {
-  const old = new Set(before);
-  const next = new Set(after);
+  const next = new Set(after?.terms);
+  const sameRank = before?.rank === after?.rank;
   const entry = (term: string) => {
     let change = changes.get(term);
     if (!change) changes.set(term, (change = { add: [], remove: [] }));
     return change;
   };
-  for (const term of old) if (!next.has(term)) entry(term).remove.push(id);
-  for (const term of next) if (!old.has(term)) entry(term).add.push(id);
+  const old = new Set(before?.terms);
+  for (const term of old) if (!next.has(term) || !sameRank) entry(term).remove.push(id);
+  for (const term of next) if (!old.has(term) || !sameRank) entry(term).add.push(`${id}:${after!.rank}`);
 }
 
 /** Applies one term's change: reads the blocks covering the ids concerned, rewrites them. */
@@ -98,39 +120,33 @@ async function applyOne(
   change: TermChange,
   blockSize: number,
 ) {
-  const touched = [...change.add, ...change.remove].sort(compare);
+  const touched = [...change.add.map(entryId), ...change.remove].sort(compare);
   const low = touched[0]!;
   const high = touched[touched.length - 1]!;
+  const index = table.where('[scope+term+start]');
   // The block holding `low`: the last whose start is not above it (every list's first starts at '').
-  const firstKey = await table
-    .where('[scope+term+start]')
+  const [first] = await index
     .between([scope, term, ''], [scope, term, low], true, true)
     .reverse()
     .limit(1)
     .primaryKeys();
-  const from = firstKey[0]?.[2] ?? '';
-  const blocks = await table
-    .where('[scope+term+start]')
-    .between([scope, term, from], [scope, term, high], true, true)
-    .toArray();
-  // Is there a block after the ones read? Then the re-cut range must keep its first start.
-  const after = await table
-    .where('[scope+term+start]')
-    .between([scope, term, high], [scope, term, Dexie.maxKey], false, true)
-    .limit(1)
-    .primaryKeys();
-  const removed = new Set(change.remove);
-  const ids = new Set<string>();
-  for (const block of blocks) for (const id of idsOf(block)) if (!removed.has(id)) ids.add(id);
-  for (const id of change.add) ids.add(id);
-  const sorted = [...ids].sort(compare);
+  const from = first?.[2] ?? '';
+  const [blocks, after] = await Promise.all([
+    index.between([scope, term, from], [scope, term, high], true, true).toArray(),
+    // Is there a block after the ones read? Then a list emptied here must keep a first block.
+    index.between([scope, term, high], [scope, term, Dexie.maxKey], false, true).limit(1).primaryKeys(),
+  ]);
+  const gone = new Set(touched);
+  const kept: string[] = [];
+  for (const block of blocks) for (const e of entriesOf(block)) if (!gone.has(entryId(e))) kept.push(e);
+  const sorted = kept.concat(change.add).sort(compare);
   // Blocks are re-cut only when one outgrows twice the block size, so a put rewrites one block.
   let rows =
-    blocks.length === 1 && sorted.length <= 2 * blockSize && sorted.length > 0
-      ? [{ scope, term, start: from, ids: sorted.join(' ') }]
+    blocks.length === 1 && sorted.length > 0 && sorted.length <= 2 * blockSize
+      ? [{ scope, term, start: from, entries: sorted.join(' ') }]
       : cut(scope, term, sorted, from, blockSize);
   // A list whose first blocks emptied but which goes on keeps an empty first block, so lookups still start at ''.
-  if (!rows.length && from === '' && after.length) rows = [{ scope, term, start: '', ids: '' }];
+  if (!rows.length && from === '' && after.length) rows = [{ scope, term, start: '', entries: '' }];
   const keep = new Set(rows.map((row) => row.start));
   const stale = blocks.filter((block) => !keep.has(block.start)).map((b): TermKey => [scope, term, b.start]);
   if (stale.length) await table.bulkDelete(stale);
@@ -152,17 +168,22 @@ export async function clearScope(table: Table<TermRow, TermKey>, scope: TermScop
   await table.where('[scope+term+start]').between([scope], [scope, Dexie.maxKey], true, true).delete();
 }
 
-/** The ids of every record holding a term that starts with `prefix`. */
-export async function idsWithPrefix(
+/** Every record holding a term that starts with `prefix`, as id → rank. */
+export async function entriesWithPrefix(
   table: Table<TermRow, TermKey>,
   scope: TermScope,
   prefix: string,
-): Promise<Set<string>> {
+): Promise<Map<string, string>> {
   const rows = await table
     .where('[scope+term+start]')
     .between([scope, prefix], [scope, `${prefix}\uffff`], true, false)
     .toArray();
-  const ids = new Set<string>();
-  for (const row of rows) for (const id of idsOf(row)) ids.add(id);
-  return ids;
+  const found = new Map<string, string>();
+  for (const row of rows) {
+    for (const entry of entriesOf(row)) {
+      const colon = entry.lastIndexOf(':');
+      found.set(entry.slice(0, colon), entry.slice(colon + 1));
+    }
+  }
+  return found;
 }

@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie';
-import { CODECS, SEARCHABLE_TABLES, TERMS_OF, type SearchableTable } from './rows';
+import { termDocsOf } from './indexed-writes';
+import { CODECS, SEARCHABLE_TABLES, type SearchableTable } from './rows';
 import { buildTermRows } from './terms';
 
 // Version 1 kept each record's folded words in its row (`searchTokens`, a multi-entry index);
@@ -23,10 +24,5 @@ async function rebuild<K extends SearchableTable>(
   const slim = rows.map(({ searchTokens: _s, ...row }) => row);
   const records = slim.map((row) => CODECS[name].fromRow(row as never));
   await table.bulkPut(slim);
-  await terms.bulkPut(
-    buildTermRows(
-      name,
-      records.map((record) => ({ id: record.id, terms: TERMS_OF[name](record as never) })),
-    ),
-  );
+  await terms.bulkPut(buildTermRows(name, termDocsOf(name, records as never)));
 }

@@ -4,12 +4,12 @@ import {
   CODECS,
   SEARCHABLE_TABLES,
   TABLE_NAMES,
-  TERMS_OF,
   type RecordOf,
   type RowOf,
   type SearchableTable,
   type TableName,
 } from '@/lib/db/rows';
+import { termDocsOf } from '@/lib/db/indexed-writes';
 import { buildTermRows, type TermRow } from '@/lib/db/terms';
 import { generateStore, ISSUE_SIZE } from './generate';
 import { since, timed } from './measure';
@@ -30,10 +30,7 @@ function toRows<K extends TableName>(name: K, records: readonly RecordOf[K][]): 
 
 /** The posting blocks of one table's records, built as the store builds them on import. */
 function termRows<K extends SearchableTable>(name: K, records: readonly RecordOf[K][]): TermRow[] {
-  return buildTermRows(
-    name,
-    records.map((record) => ({ id: record.id, terms: TERMS_OF[name](record) })),
-  );
+  return buildTermRows(name, termDocsOf(name, records));
 }
 
 /** Runs the baseline on the records the seed gives (identical to the imported file's). */

@@ -2,7 +2,7 @@ import { RecordsDatabase } from '@/lib/db/database';
 import { mergeRecordSet } from '@/lib/db/merge';
 import { annotationsForUrl, readScope } from '@/lib/db/records';
 import { TABLE_NAMES } from '@/lib/db/rows';
-import { LOAD_MATCHES_UP_TO, searchRecords } from '@/lib/db/search';
+import { searchRecords } from '@/lib/db/search';
 import { exportRecords, type ExportRequest } from '@/lib/export/export-records';
 import type { ExportFormat } from '@/lib/export/file-name';
 import { migrateToCurrent } from '@/lib/export/migrations';
@@ -12,6 +12,7 @@ import { ExportEnvelope, SCHEMA_ID, type RecordSet } from '@/lib/schema/envelope
 import { BUILT_IN_KINDS } from '@/lib/schema/kinds';
 import { findBrokenLink } from '@/lib/schema/links';
 import { runBaseline } from './baseline';
+import { searchAnatomy } from './search-anatomy';
 import { generateStore, ISSUE_SIZE } from './generate';
 import { canForceGc, distribution, heapMiB, since, timed, utf8MiB } from './measure';
 import { pickLookups, pickQueries, type Lookup } from './queries';
@@ -50,6 +51,8 @@ const LOOKUPS = 200;
 const LOOKUP_WARMUP = 20;
 const QUERIES = 100;
 const QUERY_WARMUP = 10;
+// Queries are reported apart by how many records they match, up to this many or more.
+const MANY_MATCHES = 1_000;
 
 function exportRequest(format: ExportFormat): ExportRequest {
   return { ...HEADER, scopeLabel: null, format };
@@ -274,8 +277,8 @@ async function runStore(): Promise<{ rows: BenchRow[]; details: Record<string, u
   const perQuery: { query: string; ms: number; matches: number }[] = [];
   for (const query of queries.slice(QUERY_WARMUP)) perQuery.push({ query, ...(await search(query)) });
   const searchStats = distribution(perQuery.map((q) => q.ms));
-  const many = perQuery.filter((q) => q.matches > LOAD_MATCHES_UP_TO);
-  const few = perQuery.filter((q) => q.matches <= LOAD_MATCHES_UP_TO);
+  const many = perQuery.filter((q) => q.matches > MANY_MATCHES);
+  const few = perQuery.filter((q) => q.matches <= MANY_MATCHES);
   details.search = {
     all: searchStats,
     upToThousandMatches: distribution(few.map((q) => q.ms)),
@@ -286,12 +289,16 @@ async function runStore(): Promise<{ rows: BenchRow[]; details: Record<string, u
       .slice(0, 10)
       .map((q) => ({ ...q, ms: round2(q.ms) })),
   };
+  const slowest = [...perQuery].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  const anatomy = [];
+  for (const { query } of slowest) anatomy.push(await searchAnatomy(db, query));
+  details.searchAnatomy = anatomy;
   rows.push(percentileRow('search', `searchRecords, ${searchStats.n} queries`, searchStats, 50));
   const fewStats = distribution(few.map((q) => q.ms));
   const manyStats = distribution(many.map((q) => q.ms));
   row(
     'search',
-    `  p95 of the ${few.length} queries with ≤ ${LOAD_MATCHES_UP_TO} matches / the ${many.length} with more`,
+    `  p95 of the ${few.length} queries with ≤ ${MANY_MATCHES} matches / the ${many.length} with more`,
     `${few.length ? `${round2(fewStats.p95)} ms` : 'n/a'} / ${many.length ? `${round2(manyStats.p95)} ms` : 'n/a'}`,
   );
   row('search', '  queries finding something', `${perQuery.filter((q) => q.matches > 0).length} / ${searchStats.n}`);

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DB_VERSIONS, RecordsDatabase, type StoreSpec } from '@/lib/db/database';
+import { termDocsOf } from '@/lib/db/indexed-writes';
 import { findSourceByUrl, putPerson, readAll } from '@/lib/db/records';
 import { CODECS, instantKey } from '@/lib/db/rows';
 import { searchRecords } from '@/lib/db/search';
@@ -36,18 +37,9 @@ const ROW_WRITERS: Record<number, (set: RecordSet) => Partial<Record<keyof Store
     persons: set.persons.map(CODECS.persons.toRow),
     cases: set.cases.map(CODECS.cases.toRow),
     terms: [
-      ...buildTermRows(
-        'annotations',
-        set.annotations.map((a) => ({ id: a.id, terms: tokensOfAnnotation(a) })),
-      ),
-      ...buildTermRows(
-        'persons',
-        set.persons.map((p) => ({ id: p.id, terms: tokensOfPerson(p) })),
-      ),
-      ...buildTermRows(
-        'cases',
-        set.cases.map((c) => ({ id: c.id, terms: tokensOfCase(c) })),
-      ),
+      ...buildTermRows('annotations', termDocsOf('annotations', set.annotations)),
+      ...buildTermRows('persons', termDocsOf('persons', set.persons)),
+      ...buildTermRows('cases', termDocsOf('cases', set.cases)),
     ],
   }),
 };

@@ -3,6 +3,8 @@ import {
   foldText,
   MAX_TOKEN_LENGTH,
   MAX_TOKENS_PER_RECORD,
+  queryPrefixes,
+  termsOf,
   tokenizeQuery,
   tokensOf,
   tokensOfAnnotation,
@@ -100,5 +102,41 @@ describe('tokenizeQuery', () => {
     ['', []],
   ])('%j → %j', (query, tokens) => {
     expect(tokenizeQuery(query)).toEqual(tokens);
+  });
+});
+
+describe('termsOf', () => {
+  it.each([
+    // Folded words first, then the keys of words that may be names; plain lower-case ASCII gets none.
+    ['Зінаіда Міхнюк', ['зінаіда', 'міхнюк', 'zinaida', 'mihniuk']],
+    ['Mikhniuk was released', ['mikhniuk', 'was', 'released', 'mihniuk']],
+    ['Ціханоўскі', ['ціханоускі', 'tihanovski']],
+    // A key equal to a folded word adds nothing.
+    ['Minsk 368', ['minsk', '368']],
+    ['', []],
+  ])('%j → %j', (text, terms) => {
+    expect(termsOf(text)).toEqual(terms);
+  });
+
+  it('keeps to the per-record cap with keys included', () => {
+    const names = Array.from({ length: MAX_TOKENS_PER_RECORD }, (_, i) => `Name${i}x`).join(' ');
+    expect(termsOf(names)).toHaveLength(MAX_TOKENS_PER_RECORD);
+  });
+});
+
+describe('queryPrefixes', () => {
+  it.each([
+    // "Mikhniukh…" would key as "mihniuh…", so a word ending in k also looks that up.
+    ['Mikhniuk', [['mikhniuk', 'mihniuk', 'mihniuh']]],
+    // A prefix ending inside a spelling the key rewrites also looks up the key with the next letter.
+    ['Mik', [['mik', 'mih']]],
+    ['Міх', [['міх', 'mih']]],
+    ['Siarhi', [['siarhi', 'siarhe']]],
+    // Words that prefix other words drop out, with their keys.
+    ['mikh mikhniuk', [['mikhniuk', 'mihniuk', 'mihniuh']]],
+    ['368', [['368']]],
+    ['— , .', []],
+  ])('%j → %j', (query, prefixes) => {
+    expect(queryPrefixes(query)).toEqual(prefixes);
   });
 });

@@ -10,6 +10,7 @@ async function seed() {
   const source = await putSource(db, makeSource());
   const zinaida = await putPerson(db, makePerson());
   const losik = await putPerson(db, makePerson({ name: 'Ihar Losik', aliases: ['Ігар Лосік'], notes: 'Blogger.' }));
+  const tsikh = await putPerson(db, makePerson({ name: 'Сяргей Ціханоўскі', aliases: [], notes: 'Blogger.' }));
   const kase = await putCase(db, makeCase({ personIds: [zinaida.id] }));
   const quote = await putAnnotation(
     db,
@@ -20,21 +21,37 @@ async function seed() {
       personIds: [zinaida.id],
     }),
   );
-  return { db, zinaida, losik, kase, quote };
+  return { db, zinaida, losik, tsikh, kase, quote };
 }
 
 type Seeded = Awaited<ReturnType<typeof seed>>;
 
 describe('searchRecords', () => {
   it.each<[string, (s: Seeded) => { annotations: string[]; persons: string[]; cases: string[] }]>([
-    ['Mikhniuk', (s) => ({ annotations: [], persons: [s.zinaida.id], cases: [s.kase.id] })],
-    ['mikhniuk', (s) => ({ annotations: [], persons: [s.zinaida.id], cases: [s.kase.id] })],
-    ['MIKH', (s) => ({ annotations: [], persons: [s.zinaida.id], cases: [s.kase.id] })],
+    // Across scripts and romanisations: the quote holds "Зінаіда Міхнюк", the case title "Mikhniuk".
+    ['Mikhniuk', (s) => ({ annotations: [s.quote.id], persons: [s.zinaida.id], cases: [s.kase.id] })],
+    ['mikhniuk', (s) => ({ annotations: [s.quote.id], persons: [s.zinaida.id], cases: [s.kase.id] })],
+    ['Mikhnyuk', (s) => ({ annotations: [s.quote.id], persons: [s.zinaida.id], cases: [s.kase.id] })],
+    ['Michniuk', (s) => ({ annotations: [s.quote.id], persons: [s.zinaida.id], cases: [s.kase.id] })],
+    ['MIKH', (s) => ({ annotations: [s.quote.id], persons: [s.zinaida.id], cases: [s.kase.id] })],
+    ['Mik', (s) => ({ annotations: [s.quote.id], persons: [s.zinaida.id], cases: [s.kase.id] })],
     ['homiel', (s) => ({ annotations: [s.quote.id], persons: [], cases: [s.kase.id] })],
     ['Homieĺ', (s) => ({ annotations: [s.quote.id], persons: [], cases: [s.kase.id] })],
-    ['міхнюк', (s) => ({ annotations: [s.quote.id], persons: [s.zinaida.id], cases: [] })],
-    ['МІХНЮК', (s) => ({ annotations: [s.quote.id], persons: [s.zinaida.id], cases: [] })],
+    ['Гомель', (s) => ({ annotations: [s.quote.id], persons: [], cases: [s.kase.id] })],
+    ['міхнюк', (s) => ({ annotations: [s.quote.id], persons: [s.zinaida.id], cases: [s.kase.id] })],
+    ['МІХНЮК', (s) => ({ annotations: [s.quote.id], persons: [s.zinaida.id], cases: [s.kase.id] })],
+    ['Міх', (s) => ({ annotations: [s.quote.id], persons: [s.zinaida.id], cases: [s.kase.id] })],
+    ['Михнюк Зинаида', (s) => ({ annotations: [s.quote.id], persons: [s.zinaida.id], cases: [] })],
     ['лосік', (s) => ({ annotations: [], persons: [s.losik.id], cases: [] })],
+    ['Losik', (s) => ({ annotations: [], persons: [s.losik.id], cases: [] })],
+    ['Tikhanovsky', (s) => ({ annotations: [], persons: [s.tsikh.id], cases: [] })],
+    ['Tsikhanouski', (s) => ({ annotations: [], persons: [s.tsikh.id], cases: [] })],
+    ['Тихановский', (s) => ({ annotations: [], persons: [s.tsikh.id], cases: [] })],
+    ['Tsikh', (s) => ({ annotations: [], persons: [s.tsikh.id], cases: [] })],
+    ['Siarh', (s) => ({ annotations: [], persons: [s.tsikh.id], cases: [] })],
+    ['Siarhi', (s) => ({ annotations: [], persons: [s.tsikh.id], cases: [] })],
+    ['blogger losik', (s) => ({ annotations: [], persons: [s.losik.id], cases: [] })],
+    ['Mikhail', () => ({ annotations: [], persons: [], cases: [] })],
     ['zinaida brest', (s) => ({ annotations: [], persons: [s.zinaida.id], cases: [] })],
     ['released viasna', (s) => ({ annotations: [s.quote.id], persons: [], cases: [] })],
     ['zinaida losik', () => ({ annotations: [], persons: [], cases: [] })],
@@ -66,6 +83,10 @@ describe('searchRecords', () => {
     const found = await searchRecords(db, 'zinaida', { limit: 2 });
     expect(found.persons).toStrictEqual([persons[5], persons[4]]);
     expect(found.matches).toEqual({ annotations: 0, persons: 6, cases: 0 });
+    // An edit moves a record to the front; the words it kept still find it.
+    const edited = await putPerson(db, { ...persons[0]!, notes: 'Edited.', modified: '2026-11-20T10:00:00Z' });
+    expect((await searchRecords(db, 'zinaida', { limit: 2 })).persons).toStrictEqual([edited, persons[5]]);
+    expect((await searchRecords(db, 'zinaida edited')).persons).toStrictEqual([edited]);
   });
 
   it('walks the modification index when more records match than it loads at once', async () => {

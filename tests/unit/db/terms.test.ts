@@ -4,23 +4,29 @@ import {
   applyTermChanges,
   buildTermRows,
   clearScope,
-  idsOf,
-  idsWithPrefix,
+  entriesOf,
+  entriesWithPrefix,
+  rankOf,
   termChanges,
   type TermChange,
   type TermRow,
 } from '@/lib/db/terms';
 import { openTestDb } from '../../support/test-db';
 
-// The posting lists must always hold exactly the ids whose records carry each term, however puts
-// and deletes interleave, and keep their block layout valid: sorted ids, each block within its
-// start and the next block's, the first block of a term at ''. Small blocks make splits happen.
+// The posting lists must always hold exactly the records carrying each term, with their current
+// rank, however puts and deletes interleave, and keep their block layout valid: entries sorted by
+// id, each block within its start and the next block's, the first block of a term at ''. Small
+// blocks make splits happen.
 
 const BLOCK = 3;
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const TERMS = ['brest', 'brestskaya', 'homiel', 'minsk', 'mikhniuk', 'міхнюк'];
 
-/** Checks every term's blocks for the layout rules and returns the ids per term. */
+const R1 = rankOf('2026-11-22T10:00:00Z');
+const R2 = rankOf('2026-11-23T10:00:00Z');
+const idOf = (entry: string) => entry.split(':')[0]!;
+
+/** Checks every term's blocks for the layout rules and returns the `id:rank` entries per term. */
 function layoutOf(rows: readonly TermRow[]): Map<string, string[]> {
   const byTerm = new Map<string, TermRow[]>();
   for (const row of rows) byTerm.set(row.term, [...(byTerm.get(row.term) ?? []), row]);
@@ -29,9 +35,9 @@ function layoutOf(rows: readonly TermRow[]): Map<string, string[]> {
     expect(blocks[0]!.start).toBe('');
     const ids: string[] = [];
     blocks.forEach((block, i) => {
-      const own = idsOf(block);
+      const own = entriesOf(block);
       const next = blocks[i + 1]?.start;
-      for (const x of own) {
+      for (const x of own.map(idOf)) {
         expect(x >= block.start && (next === undefined || x < next)).toBe(true);
       }
       ids.push(...own);
@@ -43,35 +49,45 @@ function layoutOf(rows: readonly TermRow[]): Map<string, string[]> {
 }
 
 describe('posting lists', () => {
+  it.each([
+    ['1970-01-01T00:00:00Z', '000000000'],
+    ['2026-11-22T10:00:00Z', '0mwro18g0'],
+    ['2026-11-22T13:00:00.000+03:00', '0mwro18g0'],
+    ['2026-11-22T10:00:00.001Z', '0mwro18g1'],
+  ])('ranks %s as %s, in time order', (instant, rank) => {
+    expect(rankOf(instant)).toBe(rank);
+  });
+
   it('builds sorted blocks of at most the block size, the first at ""', () => {
-    const docs = [5, 1, 4, 2, 3, 7, 6].map((n) => ({ id: id(n), terms: ['brest'] }));
+    const docs = [5, 1, 4, 2, 3, 7, 6].map((n) => ({ id: id(n), rank: R1, terms: ['brest'] }));
     const rows = buildTermRows('persons', docs, BLOCK);
-    expect(rows.map((r) => [r.start, idsOf(r).length])).toEqual([
+    expect(rows.map((r) => [r.start, entriesOf(r).length])).toEqual([
       ['', 2],
       [id(3), 2],
       [id(5), 3],
     ]);
-    expect([...layoutOf(rows).get('brest')!]).toEqual([1, 2, 3, 4, 5, 6, 7].map(id));
+    expect([...layoutOf(rows).get('brest')!]).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `${id(n)}:${R1}`));
   });
 
   it('follows any sequence of puts and deletes like a plain map of sets', async () => {
     const op = fc.record({
       record: fc.integer({ min: 1, max: 40 }),
       terms: fc.option(fc.uniqueArray(fc.constantFrom(...TERMS), { maxLength: 4 }), { nil: null }),
+      rank: fc.constantFrom(R1, R2),
     });
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(op, { minLength: 1, maxLength: 12 }), { maxLength: 8 }), async (batches) => {
         const db = openTestDb();
-        const model = new Map<string, string[]>(); // record id → its terms
+        const model = new Map<string, { terms: string[]; rank: string }>(); // record id → what it holds
         for (const batch of batches) {
           const changes = new Map<string, TermChange>();
           const next = new Map(model);
-          for (const { record, terms } of batch) {
+          for (const { record, terms, rank } of batch) {
             const key = id(record);
-            const before = next.get(key) ?? [];
-            termChanges(changes, key, before, terms ?? []);
+            const after = terms ? { terms, rank } : null;
             // termChanges is given each record's state before this write, as a store reads it.
-            if (terms) next.set(key, terms);
+            termChanges(changes, key, next.get(key) ?? null, after);
+            if (after) next.set(key, after);
             else next.delete(key);
             // Applied per write, so one record written twice in a batch stays consistent.
             await db.transaction('rw', db.terms, () => applyTermChanges(db.terms, 'persons', changes, BLOCK));
@@ -80,8 +96,8 @@ describe('posting lists', () => {
           model.clear();
           for (const [k, v] of next) model.set(k, v);
           const expected = new Map<string, string[]>();
-          for (const [key, terms] of model) {
-            for (const term of terms) expected.set(term, [...(expected.get(term) ?? []), key].sort());
+          for (const [key, { terms, rank }] of model) {
+            for (const term of terms) expected.set(term, [...(expected.get(term) ?? []), `${key}:${rank}`].sort());
           }
           expect(layoutOf(await db.terms.toArray())).toEqual(expected);
         }
@@ -91,25 +107,33 @@ describe('posting lists', () => {
     );
   });
 
-  it('finds every id under a prefix, once, and only in its scope', async () => {
+  it('finds every record under a prefix, once, with its rank, and only in its scope', async () => {
     const db = openTestDb();
     await db.terms.bulkPut([
       ...buildTermRows(
         'persons',
         [
-          { id: id(1), terms: ['brest', 'minsk'] },
-          { id: id(2), terms: ['brestskaya'] },
-          { id: id(3), terms: ['homiel'] },
+          { id: id(1), rank: R1, terms: ['brest', 'minsk'] },
+          { id: id(2), rank: R2, terms: ['brestskaya'] },
+          { id: id(3), rank: R1, terms: ['homiel'] },
         ],
         BLOCK,
       ),
-      ...buildTermRows('cases', [{ id: id(9), terms: ['brest'] }], BLOCK),
+      ...buildTermRows('cases', [{ id: id(9), rank: R1, terms: ['brest'] }], BLOCK),
     ]);
-    expect([...(await idsWithPrefix(db.terms, 'persons', 'brest'))].sort()).toEqual([id(1), id(2)]);
-    expect([...(await idsWithPrefix(db.terms, 'persons', 'brests'))]).toEqual([id(2)]);
-    expect([...(await idsWithPrefix(db.terms, 'persons', 'b'))].sort()).toEqual([id(1), id(2)]);
-    expect([...(await idsWithPrefix(db.terms, 'cases', 'brest'))]).toEqual([id(9)]);
-    expect([...(await idsWithPrefix(db.terms, 'annotations', 'brest'))]).toEqual([]);
+    const found = async (scope: 'persons' | 'cases' | 'annotations', prefix: string) =>
+      [...(await entriesWithPrefix(db.terms, scope, prefix))].sort();
+    expect(await found('persons', 'brest')).toEqual([
+      [id(1), R1],
+      [id(2), R2],
+    ]);
+    expect(await found('persons', 'brests')).toEqual([[id(2), R2]]);
+    expect(await found('persons', 'b')).toEqual([
+      [id(1), R1],
+      [id(2), R2],
+    ]);
+    expect(await found('cases', 'brest')).toEqual([[id(9), R1]]);
+    expect(await found('annotations', 'brest')).toEqual([]);
     await db.transaction('rw', db.terms, () => clearScope(db.terms, 'persons'));
     expect((await db.terms.toArray()).map((r) => r.scope)).toEqual(['cases']);
   });
