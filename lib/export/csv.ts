@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import type { Annotation } from '@/lib/schema/annotation';
 import type { RecordSet } from '@/lib/schema/envelope';
 import type { LegalArticle } from '@/lib/schema/legal-article';
@@ -88,26 +89,16 @@ function row(a: Annotation, source: Source | undefined, names: Map<string, strin
   ].map(neutralizeFormula);
 }
 
-/** One RFC 4180 record: every cell quoted, inner quotes doubled (line breaks stay inside the quotes). */
-function csvLine(cells: readonly string[]): string {
-  let line = '';
-  for (let i = 0; i < cells.length; i++) {
-    line += `${i ? ',' : ''}"${cells[i]!.replaceAll('"', '""')}"`;
-  }
-  return line;
-}
-
 /**
  * The annotations as CSV (RFC 4180): a header row, one row per annotation, every cell quoted,
  * CRLF line ends, and a UTF-8 byte order mark so Excel reads Cyrillic and other scripts correctly.
- * Written by hand rather than with Papaparse's unparse, which took 2–5 s for 100,000 rows; the
- * tests read the output back with Papaparse.
  */
 export function toCsv(set: RecordSet): string {
   const sources = new Map(set.sources.map((s) => [s.id, s]));
   const names = new Map(set.persons.map((p) => [p.id, p.name]));
   const titles = new Map(set.cases.map((c) => [c.id, c.title]));
-  const lines = [csvLine(CSV_COLUMNS)];
-  for (const a of set.annotations) lines.push(csvLine(row(a, sources.get(a.sourceId), names, titles)));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const data = set.annotations.map((a) => row(a, sources.get(a.sourceId), names, titles));
+  const body = Papa.unparse({ fields: [...CSV_COLUMNS], data }, { quotes: true, newline: '\r\n' });
+  // Papaparse ends a header-only table with a line break and a table with rows without one.
+  return `\uFEFF${body}${body.endsWith('\r\n') ? '' : '\r\n'}`;
 }
