@@ -55,12 +55,14 @@ export async function fillEmptySearchable<K extends SearchableTable>(
   records: readonly RecordOf[K][],
 ): Promise<void> {
   await clearScope(db.terms, name);
+  // The rows are handed to IndexedDB first, so the browser writes them while the lists are built.
+  const rowsWritten = tableOf(db, name).bulkPut(records.map((r) => CODECS[name].toRow(r)));
   const last = new Map(records.map((record) => [record.id, record]));
-  const rows = buildTermRows(
+  const termRows = buildTermRows(
     name,
     [...last.values()].map((record) => ({ id: record.id, ...postingOf(name, record) })),
   );
-  await Promise.all([tableOf(db, name).bulkPut(records.map((r) => CODECS[name].toRow(r))), db.terms.bulkPut(rows)]);
+  await Promise.all([rowsWritten, db.terms.bulkPut(termRows)]);
 }
 
 /** Stores one record, reading the copy it replaces. */

@@ -112,6 +112,16 @@ export function termChanges(
   for (const term of next) if (!old.has(term) || !sameRank) entry(term).add.push(`${id}:${after!.rank}`);
 }
 
+/** Whether a term's list has a block starting above `id`. */
+async function hasBlockAfter(table: Table<TermRow, TermKey>, scope: TermScope, term: string, id: string) {
+  const keys = await table
+    .where('[scope+term+start]')
+    .between([scope, term, id], [scope, term, Dexie.maxKey], false, true)
+    .limit(1)
+    .primaryKeys();
+  return keys.length > 0;
+}
+
 /** Applies one term's change: reads the blocks covering the ids concerned, rewrites them. */
 async function applyOne(
   table: Table<TermRow, TermKey>,
@@ -125,17 +135,11 @@ async function applyOne(
   const high = touched[touched.length - 1]!;
   const index = table.where('[scope+term+start]');
   // The block holding `low`: the last whose start is not above it (every list's first starts at '').
-  const [first] = await index
-    .between([scope, term, ''], [scope, term, low], true, true)
-    .reverse()
-    .limit(1)
-    .primaryKeys();
-  const from = first?.[2] ?? '';
-  const [blocks, after] = await Promise.all([
-    index.between([scope, term, from], [scope, term, high], true, true).toArray(),
-    // Is there a block after the ones read? Then a list emptied here must keep a first block.
-    index.between([scope, term, high], [scope, term, Dexie.maxKey], false, true).limit(1).primaryKeys(),
-  ]);
+  // A single record's change (low = high) reads that block alone: one read and one write per term.
+  const [first] = await index.between([scope, term, ''], [scope, term, low], true, true).reverse().limit(1).toArray();
+  const from = first?.start ?? '';
+  const more = low === high ? [] : await index.between([scope, term, from], [scope, term, high], false, true).toArray();
+  const blocks = first ? [first, ...more] : more;
   const gone = new Set(touched);
   const kept: string[] = [];
   for (const block of blocks) for (const e of entriesOf(block)) if (!gone.has(entryId(e))) kept.push(e);
@@ -146,7 +150,9 @@ async function applyOne(
       ? [{ scope, term, start: from, entries: sorted.join(' ') }]
       : cut(scope, term, sorted, from, blockSize);
   // A list whose first blocks emptied but which goes on keeps an empty first block, so lookups still start at ''.
-  if (!rows.length && from === '' && after.length) rows = [{ scope, term, start: '', entries: '' }];
+  if (!rows.length && from === '' && (await hasBlockAfter(table, scope, term, high))) {
+    rows = [{ scope, term, start: '', entries: '' }];
+  }
   const keep = new Set(rows.map((row) => row.start));
   const stale = blocks.filter((block) => !keep.has(block.start)).map((b): TermKey => [scope, term, b.start]);
   if (stale.length) await table.bulkDelete(stale);
