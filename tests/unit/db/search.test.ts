@@ -68,6 +68,16 @@ describe('searchRecords', () => {
     }).toEqual(expectedOf(s));
   });
 
+  it('stays in step with writes made inside a transaction that names the record tables only', async () => {
+    // The background's services open such transactions and call lib/db's writes inside them.
+    const db = openTestDb();
+    const person = await db.transaction('rw', [db.sources, db.annotations, db.persons, db.cases], () =>
+      putPerson(db, makePerson({ name: 'Ihar Losik', aliases: [] })),
+    );
+    expect((await searchRecords(db, 'losik')).persons).toStrictEqual([person]);
+    expect((await searchRecords(db, 'Лосік')).persons).toStrictEqual([person]);
+  });
+
   it('returns schema records, not stored rows', async () => {
     const s = await seed();
     const found = await searchRecords(s.db, 'zinaida');
