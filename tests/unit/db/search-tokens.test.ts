@@ -107,10 +107,12 @@ describe('tokenizeQuery', () => {
 
 describe('termsOf', () => {
   it.each([
-    // Folded words first, then the keys of words that may be names; plain lower-case ASCII gets none.
+    // Folded words first, then the keys of capitalised words.
     ['Зінаіда Міхнюк', ['зінаіда', 'міхнюк', 'zinaida', 'mihniuk']],
     ['Mikhniuk was released', ['mikhniuk', 'was', 'released', 'mihniuk']],
     ['Ціханоўскі', ['ціханоускі', 'tihanovski']],
+    // Only capitalised words, where names are, get keys.
+    ['суд у Гомелі', ['суд', 'у', 'гомелі', 'homeli']],
     // A key equal to a folded word adds nothing.
     ['Minsk 368', ['minsk', '368']],
     ['', []],
