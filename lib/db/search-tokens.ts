@@ -1,11 +1,13 @@
 import type { Annotation } from '@/lib/schema/annotation';
 import type { Case } from '@/lib/schema/case';
 import type { Person } from '@/lib/schema/person';
+import { foldText } from '@/lib/names/fold';
 
-// Researchers type names the way their keyboard allows: "Homiel" for "Homieĺ", "mikhniuk" for
-// "Mikhniuk". Records and queries are folded the same way so such queries still find the record.
-// Folding is symmetric, so it may merge letters a language keeps apart (й and и); for search that
-// costs a little precision and never a hit. No transliteration between scripts happens here.
+/** Re-exported from its new home so existing callers keep importing it from here. */
+export { foldText } from '@/lib/names/fold';
+
+// Records and queries are folded alike (lib/names/fold.ts), so a query typed without diacritics
+// still finds the record.
 
 /** Most unique tokens one record puts in the index, so a huge note cannot bloat it. */
 export const MAX_TOKENS_PER_RECORD = 2_000;
@@ -14,38 +16,9 @@ export const MAX_TOKEN_LENGTH = 64;
 /** Most tokens a query uses; more words than this add nothing a researcher would notice. */
 export const MAX_QUERY_TOKENS = 16;
 
-// Letters that Unicode does not decompose into a base letter and a mark.
-const EXTRA_FOLDS: Readonly<Record<string, string>> = {
-  ß: 'ss',
-  ł: 'l',
-  đ: 'd',
-  ð: 'd',
-  ø: 'o',
-  æ: 'ae',
-  œ: 'oe',
-  þ: 'th',
-  ı: 'i',
-  ħ: 'h',
-  ŧ: 't',
-  ŀ: 'l',
-  ĸ: 'k',
-  // Greek final sigma, so "Σ" and "ς" fold alike wherever they stand in the word.
-  ς: 'σ',
-};
-const EXTRA_PATTERN = new RegExp(`[${Object.keys(EXTRA_FOLDS).join('')}]`, 'gu');
-const MARKS = /\p{M}+/gu;
 // An apostrophe inside a word ("O'Brien", "Дар'я") is part of the word, not a break.
 const INNER_APOSTROPHE = /(?<=[\p{L}\p{N}])['’ʼ](?=[\p{L}\p{N}])/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
-
-/** Text folded for comparison: compatibility-decomposed, without marks, lower-case, special letters spelled out. */
-export function foldText(input: string): string {
-  return input
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .toLowerCase()
-    .replace(EXTRA_PATTERN, (ch) => EXTRA_FOLDS[ch] ?? ch);
-}
 
 /** Adds the folded words of `input` to `into`, stopping at the per-record cap. */
 function addTokens(into: Set<string>, input: string | null | undefined): void {
