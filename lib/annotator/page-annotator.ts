@@ -41,6 +41,8 @@ export interface PageAnnotator {
   refresh(): Promise<void>;
   /** Annotates the current selection as `kind`; false when there is no usable selection. */
   annotateSelection(kind: string): Promise<boolean>;
+  /** Scrolls to a highlight and flashes it (asked by the side panel); false when it is not on the page. */
+  reveal(id: string): boolean;
 }
 
 const SETTLE_MS = 150;
@@ -256,6 +258,16 @@ export function createPageAnnotator(
       observe();
     },
     annotateSelection: (kind) => annotate(kind, usableSelection()),
+    reveal(id) {
+      const range = anchored.get(id);
+      if (!range) return false;
+      const start = range.startContainer;
+      (start.nodeType === Node.ELEMENT_NODE ? (start as Element) : start.parentElement)?.scrollIntoView({
+        block: 'center',
+      });
+      painter.flash(id);
+      return true;
+    },
   };
   return annotator;
 }

@@ -95,6 +95,11 @@ export const protocol = {
     z.strictObject({ kind: Slug }),
     z.strictObject({ created: z.boolean() }),
   ),
+  // --- Workspace (side panel) to content script ---
+  /** Side panel to content script: scroll the page to a highlight and flash it; false if it is not on the page. */
+  'annotation/reveal': message('extension-page', z.strictObject({ id: Id }), z.strictObject({ found: z.boolean() })),
+  /** Side panel to content script: this page's records changed elsewhere (linked, restored by undo): load them again. */
+  'annotations/changed': message('extension-page', Empty, z.strictObject({ reloaded: z.boolean() })),
 };
 
 export type Protocol = typeof protocol;
