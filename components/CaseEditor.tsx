@@ -64,7 +64,7 @@ export function CaseEditor({ kase }: { kase: Case }) {
         }}
       >
         {(['code', 'article', 'part'] as const).map((key) => (
-          <label key={key} class="narrow">
+          <label key={key} class={key === 'code' ? undefined : 'narrow'}>
             <span>{key === 'code' ? 'Code' : key === 'article' ? 'Article' : 'Part'}</span>
             <input
               type="text"
@@ -77,6 +77,7 @@ export function CaseEditor({ kase }: { kase: Case }) {
           Add article
         </button>
       </form>
+      <h4>Details</h4>
       <form
         class="case-form"
         aria-label="Case details"

@@ -64,8 +64,8 @@ export function FactForm({
   const parsed = useMemo(() => parseFact(quoteOf(annotation), year), [annotation, year]);
   const [draft, setDraft] = useState(() => draftOf(annotation.fact, parsed));
   const [error, setError] = useState<string | null>(null);
-  const field = (key: keyof Draft, label: string, hint?: string) => (
-    <label>
+  const field = (key: keyof Draft, label: string, hint?: string, narrow = false) => (
+    <label class={narrow ? 'narrow' : undefined}>
       <span>{label}</span>
       <input
         type="text"
@@ -103,16 +103,20 @@ export function FactForm({
       {field('place', 'Place')}
       <fieldset>
         <legend>Legal article</legend>
-        {field('code', 'Code', 'Criminal Code')}
-        {field('article', 'Article')}
-        {field('part', 'Part')}
+        <div class="row">
+          {field('code', 'Code', 'Criminal Code')}
+          {field('article', 'Article', undefined, true)}
+          {field('part', 'Part', undefined, true)}
+        </div>
       </fieldset>
       <fieldset>
         <legend>Term</legend>
         {field('termText', 'Term as stated')}
-        {field('years', 'Years')}
-        {field('months', 'Months')}
-        {field('days', 'Days')}
+        <div class="row">
+          {field('years', 'Years', undefined, true)}
+          {field('months', 'Months', undefined, true)}
+          {field('days', 'Days', undefined, true)}
+        </div>
       </fieldset>
       {error && (
         <p role="alert" class="error">

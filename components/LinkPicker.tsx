@@ -1,25 +1,25 @@
 import { useMemo, useState } from 'preact/hooks';
+import type { RecordsDatabase } from '@/lib/db/database';
 import { casesByTitle, personsByName } from '@/lib/db/queries';
 import { setAnnotationLink } from '@/lib/records/annotation-links';
 import { createCase } from '@/lib/records/case-ops';
 import { cleanName } from '@/lib/records/edit';
 import { matchNames, type NamedRecord } from '@/lib/records/name-match';
 import { createPerson } from '@/lib/records/person-ops';
-import { recordsDb } from './hooks/records-db';
 import { useLiveQuery } from './hooks/use-live-query';
 import { useWorkspace } from './hooks/workspace';
 
 /** Enough for every person or case a researcher keeps; the list is only read while the picker is open. */
 const CANDIDATE_LIMIT = 100_000;
 
-async function candidates(target: 'person' | 'case'): Promise<NamedRecord[]> {
+async function candidates(db: RecordsDatabase, target: 'person' | 'case'): Promise<NamedRecord[]> {
   if (target === 'person') {
-    return (await personsByName(recordsDb(), CANDIDATE_LIMIT)).map((p) => ({
+    return (await personsByName(db, CANDIDATE_LIMIT)).map((p) => ({
       id: p.id,
       names: [p.name, ...p.aliases],
     }));
   }
-  return (await casesByTitle(recordsDb(), CANDIDATE_LIMIT)).map((c) => ({ id: c.id, names: [c.title] }));
+  return (await casesByTitle(db, CANDIDATE_LIMIT)).map((c) => ({ id: c.id, names: [c.title] }));
 }
 
 /**
@@ -35,8 +35,8 @@ export function LinkPicker(props: {
   onDone: () => void;
 }) {
   const { target, annotationId, quote } = props;
-  const { run } = useWorkspace();
-  const records = useLiveQuery(() => candidates(target), [target]);
+  const { ctx, run } = useWorkspace();
+  const records = useLiveQuery(() => candidates(ctx.db, target), [ctx.db, target]);
   const [query, setQuery] = useState(cleanName(quote).slice(0, 200));
   const [active, setActive] = useState(0);
   const noun = target === 'person' ? 'person' : 'case';

@@ -2,11 +2,11 @@ import { annotationsForUrl, sourcesForUrl } from '@/lib/db/records';
 import type { PageDescription } from '@/lib/messaging/protocol';
 import { inDocumentOrder } from '@/lib/records/document-order';
 import { AnnotationItem } from './AnnotationItem';
-import { recordsDb } from './hooks/records-db';
 import { useLiveQuery } from './hooks/use-live-query';
+import { useWorkspace } from './hooks/workspace';
+import type { RecordsDatabase } from '@/lib/db/database';
 
-async function loadPage(url: string, canonicalUrl: string | null) {
-  const db = recordsDb();
+async function loadPage(db: RecordsDatabase, url: string, canonicalUrl: string | null) {
   const [annotations, sources] = await Promise.all([
     annotationsForUrl(db, url, canonicalUrl),
     sourcesForUrl(db, url, canonicalUrl),
@@ -20,7 +20,8 @@ async function loadPage(url: string, canonicalUrl: string | null) {
 
 /** The highlights of the page beside the panel in the order they appear, orphans flagged with their quote kept. */
 export function PageAnnotations({ page, tabId }: { page: PageDescription; tabId: number | null }) {
-  const data = useLiveQuery(() => loadPage(page.url, page.canonicalUrl), [page.url, page.canonicalUrl]);
+  const { ctx } = useWorkspace();
+  const data = useLiveQuery(() => loadPage(ctx.db, page.url, page.canonicalUrl), [ctx.db, page.url, page.canonicalUrl]);
   if (!data) return <p class="muted">Loading highlights…</p>;
   const { annotations } = data;
   if (!annotations.length) return <p class="muted">No highlights on this page yet. Select words to add one.</p>;

@@ -4,7 +4,6 @@ import { sourcesForUrl } from '@/lib/db/records';
 import type { PageDescription } from '@/lib/messaging/protocol';
 import { correctSource } from '@/lib/records/source-ops';
 import type { Source } from '@/lib/schema/source';
-import { recordsDb } from './hooks/records-db';
 import { useLiveQuery } from './hooks/use-live-query';
 import { useWorkspace } from './hooks/workspace';
 
@@ -18,9 +17,10 @@ type Key = (typeof FIELDS)[number]['key'];
 
 /** The source as recorded with the page's highlights, and a form to correct it by hand. */
 export function SourceDetails({ page }: { page: PageDescription }) {
+  const { ctx } = useWorkspace();
   const source = useLiveQuery(
-    async () => (await sourcesForUrl(recordsDb(), page.url, page.canonicalUrl))[0] ?? null,
-    [page.url, page.canonicalUrl],
+    async () => (await sourcesForUrl(ctx.db, page.url, page.canonicalUrl))[0] ?? null,
+    [ctx.db, page.url, page.canonicalUrl],
   );
   const [editing, setEditing] = useState(false);
   if (source === undefined) return null;
