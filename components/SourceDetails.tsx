@@ -32,7 +32,7 @@ export function SourceDetails({ page }: { page: PageDescription }) {
         <SourceForm source={source} onDone={() => setEditing(false)} />
       ) : (
         <>
-          <dl aria-label="Recorded source">
+          <dl aria-label="Recorded source details">
             {FIELDS.map((f) => (
               <Fragment key={f.key}>
                 <dt>{f.label}</dt>
