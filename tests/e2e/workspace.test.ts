@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateAgainstCommittedSchema } from '../support/validate-export';
-import { waitForRole } from './accessibility';
+import { clickRole, waitForRole } from './accessibility';
 import {
   launchExtension,
   openExtensionPage,
@@ -223,5 +223,25 @@ describe('the researcher’s workspace in the side panel', () => {
     // Ctrl+Z takes back the creation too.
     await panel.keyboard.press('Control+z');
     await expect.poll(() => persons.count()).toBe(1);
+  });
+
+  it('links a highlight to a person from the card on the page, through the same autocomplete', async () => {
+    const page = await openPage(first, PRESS);
+    const phrase = 'Профсоюзную активистку';
+    await highlight(page, phrase, '1');
+    const box = await phraseBox(page, phrase);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await waitForRole(page, 'dialog', 'Highlight');
+    await clickRole(page, 'button', 'Person…');
+    // The field is prefilled with the quote and has focus: the researcher types the Latin name instead.
+    await pressKeys(page, 'Control+A');
+    await page.keyboard.type('mikhniuk');
+    await clickRole(page, 'button', LATIN);
+    await expect(waitForRole(page, 'dialog', 'Highlight')).resolves.toContain(`Person: ${LATIN}`);
+    const panel = await openExtensionPage(first, 'sidepanel.html');
+    await panel.getByRole('tab', { name: 'Persons' }).click();
+    await expect
+      .poll(() => panel.getByRole('list', { name: 'Persons' }).textContent())
+      .toContain(`${LATIN} · 3 mentions`);
   });
 });
