@@ -98,8 +98,11 @@ describe('the researcher’s workspace in the side panel', () => {
     // The page's own card learns of the link without a reload.
     await page.bringToFront();
     const box = await phraseBox(page, CYRILLIC);
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await expect(waitForRole(page, 'dialog', 'Highlight')).resolves.toContain(`Person: ${LATIN}`);
+    const cardText = async () => {
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      return waitForRole(page, 'dialog', 'Highlight');
+    };
+    await expect.poll(cardText, { timeout: 5_000 }).toContain(`Person: ${LATIN}`);
   });
 
   it('builds a case with its article and sentence from fact highlights', async () => {
@@ -182,6 +185,20 @@ describe('the researcher’s workspace in the side panel', () => {
     expect(file.annotations).toHaveLength(4);
   });
 
+  it('exports one person: their highlights and the cases that list them, named after them', async () => {
+    const panel = await openExtensionPage(first, 'sidepanel.html');
+    await panel.getByLabel('Scope').selectOption({ label: 'A person' });
+    await panel.getByLabel(/^Person /).selectOption({ label: LATIN });
+    const file = await exportJson(panel);
+    expect(file.name).toMatch(/^source-annotator-person-zinaida-mikhniuk-\d{4}-\d{2}-\d{2}\.json$/);
+    const records = JSON.parse(file.text);
+    expect(validateAgainstCommittedSchema(records)).toBeNull();
+    expect(records.scope.kind).toBe('person');
+    expect(records.annotations.map((a: { selectors: { exact?: string }[] }) => a.selectors[0]!.exact).sort()).toEqual(
+      [CYRILLIC, LATIN].sort(),
+    );
+  });
+
   it('imports it into a fresh profile and shows the same persons, cases and highlights', async () => {
     const panel = await openExtensionPage(second, 'sidepanel.html');
     const path = resolve(await mkdtemp(resolve(tmpdir(), 'sa-e2e-')), exported.name);
@@ -237,7 +254,7 @@ describe('the researcher’s workspace in the side panel', () => {
     await pressKeys(page, 'Control+A');
     await page.keyboard.type('mikhniuk');
     await clickRole(page, 'button', LATIN);
-    await expect(waitForRole(page, 'dialog', 'Highlight')).resolves.toContain(`Person: ${LATIN}`);
+    await expect.poll(() => waitForRole(page, 'dialog', 'Highlight'), { timeout: 5_000 }).toContain(`Person: ${LATIN}`);
     const panel = await openExtensionPage(first, 'sidepanel.html');
     await panel.getByRole('tab', { name: 'Persons' }).click();
     await expect
