@@ -99,7 +99,7 @@ function CaseDetails({ kase, cases, persons }: { kase: Case; cases: readonly Cas
         ))}
       </ul>
       <CaseEditor kase={kase} />
-      {mentions ? <CaseFacts kase={kase} mentions={mentions} /> : <p class="muted">Loading facts…</p>}
+      {mentions ? <CaseFacts kase={kase} mentions={mentions} nameOf={nameOf} /> : <p class="muted">Loading facts…</p>}
       <h4>Merge a duplicate</h4>
       <label class="stacked">
         <span>Find the duplicate of {kase.title}</span>

@@ -5,7 +5,8 @@ import type { Case } from '@/lib/schema/case';
 import { useWorkspace } from './hooks/workspace';
 
 /** What the case's fact highlights say: a timeline, disagreements side by side, and values to adopt. */
-export function CaseFacts({ kase, mentions }: { kase: Case; mentions: readonly Mention[] }) {
+export function CaseFacts(props: { kase: Case; mentions: readonly Mention[]; nameOf: (personId: string) => string }) {
+  const { kase, mentions, nameOf } = props;
   const { run } = useWorkspace();
   const timeline = caseTimeline(mentions);
   const conflicts = caseConflicts(kase, mentions);
@@ -13,7 +14,7 @@ export function CaseFacts({ kase, mentions }: { kase: Case; mentions: readonly M
   const others = mentions.filter((m) => !m.annotation.fact);
   return (
     <>
-      {(proposals.articles.length > 0 || proposals.sentences.length > 0) && (
+      {(proposals.articles.length > 0 || proposals.sentences.length > 0 || proposals.personIds.length > 0) && (
         <>
           <h4>From the facts</h4>
           <ul class="plain">
@@ -25,6 +26,17 @@ export function CaseFacts({ kase, mentions }: { kase: Case; mentions: readonly M
                   onClick={() => void run((c) => updateCase(c, kase.id, { legalArticles: [...kase.legalArticles, a] }))}
                 >
                   Add {formatArticle(a)}
+                </button>
+              </li>
+            ))}
+            {proposals.personIds.map((id) => (
+              <li key={id}>
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() => void run((c) => updateCase(c, kase.id, { personIds: [...kase.personIds, id] }))}
+                >
+                  Add {nameOf(id)} to the case
                 </button>
               </li>
             ))}

@@ -66,13 +66,16 @@ export function caseConflicts(kase: Case, mentions: readonly Mention[]): FieldCo
   return group(entries);
 }
 
-/** What the facts state that the case does not record yet: legal articles, and a sentence if it has none. */
+/** What the case's highlights state that the case does not record yet: articles, sentences, persons. */
 export function caseProposals(
   kase: Case,
   mentions: readonly Mention[],
-): { articles: LegalArticle[]; sentences: string[] } {
+): { articles: LegalArticle[]; sentences: string[]; personIds: string[] } {
   const articles: LegalArticle[] = [];
   const sentences: string[] = [];
+  const personIds = [
+    ...new Set(mentions.flatMap((m) => m.annotation.personIds).filter((id) => !kase.personIds.includes(id))),
+  ];
   const known = (a: LegalArticle) =>
     [...kase.legalArticles, ...articles].some((b) => b.code === a.code && b.article === a.article && b.part === a.part);
   for (const m of mentions) {
@@ -81,5 +84,5 @@ export function caseProposals(
     if (fact?.term && fact.term.text !== kase.sentence && !sentences.includes(fact.term.text))
       sentences.push(fact.term.text);
   }
-  return { articles, sentences };
+  return { articles, sentences, personIds };
 }

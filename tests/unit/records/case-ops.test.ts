@@ -126,6 +126,14 @@ describe('what the facts say about a case', () => {
     ]);
   });
 
+  it('offers the persons its highlights name that the case does not list', () => {
+    const [listed, named] = [uuid(), uuid()];
+    const kase = makeCase({ personIds: [listed] });
+    const mention = fact({}, 'A');
+    const mentions = [{ ...mention, annotation: { ...mention.annotation, personIds: [listed, named] } }];
+    expect(caseProposals(kase, mentions).personIds).toEqual([named]);
+  });
+
   it('offers the articles and sentences the case does not record yet', () => {
     const kase = makeCase({ legalArticles: [], sentence: null });
     const article = { code: 'Criminal Code', article: '368', part: '1' };
@@ -134,12 +142,17 @@ describe('what the facts say about a case', () => {
       fact({ legalArticle: article }, 'B'),
       fact({ term: term('two years in a penal colony', 2) }, 'A'),
     ];
-    expect(caseProposals(kase, mentions)).toEqual({ articles: [article], sentences: ['two years in a penal colony'] });
+    expect(caseProposals(kase, mentions)).toEqual({
+      articles: [article],
+      sentences: ['two years in a penal colony'],
+      personIds: [],
+    });
     expect(
       caseProposals({ ...kase, legalArticles: [article], sentence: 'two years in a penal colony' }, mentions),
     ).toEqual({
       articles: [],
       sentences: [],
+      personIds: [],
     });
   });
 });
