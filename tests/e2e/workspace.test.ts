@@ -46,7 +46,9 @@ async function highlight(page: Page, phrase: string, key: '1' | '3', occurrence 
   await expect.poll(() => page.evaluate(() => getSelection()?.isCollapsed), { timeout: 5_000 }).toBe(true);
 }
 
+/** Opens a fixture page as the only tab: tabs are found by address, so the panel follows this one. */
 async function openPage(session: ExtensionSession, path: string) {
+  for (const open of session.context.pages()) await open.close();
   const page = await openFixture(session, path);
   await page.waitForSelector('source-annotator-ui', { state: 'attached' });
   return page;
@@ -150,6 +152,15 @@ describe('the researcher’s workspace in the side panel', () => {
     const timeline = panel.getByRole('list', { name: 'Timeline of Mikhniuk case' });
     await expect.poll(() => timeline.locator(':scope > li').count()).toBe(2);
     await expect(timeline.textContent()).resolves.toContain('2022-05 sentence');
+  });
+
+  it('scrolls the page to a highlight and flashes it when its quote is clicked in the panel', async () => {
+    const page = await openPage(first, DIGEST);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const panel = await panelFor(first, page);
+    await item(panel, TERM).getByRole('button', { name: TERM }).click();
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('sa-flash')), { timeout: 5_000 }).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   });
 
   it('finds both mentions under the person, each with its page and a link to the spot', async () => {
