@@ -11,7 +11,12 @@ import { useLiveQuery } from './hooks/use-live-query';
 import { useWorkspace } from './hooks/workspace';
 
 /** One case: a summary line that opens to everything known about it. */
-export function CaseCard(props: { kase: Case; facts: number; cases: readonly Case[]; persons: readonly Person[] }) {
+export function CaseCard(props: {
+  kase: Case;
+  facts: number | null;
+  cases: readonly Case[];
+  persons: readonly Person[];
+}) {
   const { kase, facts } = props;
   const [open, setOpen] = useState(false);
   return (
@@ -21,7 +26,7 @@ export function CaseCard(props: { kase: Case; facts: number; cases: readonly Cas
           <strong>{kase.title}</strong>
           <span class="muted">
             {' '}
-            · {kase.status} · {facts === 1 ? '1 highlight' : `${facts} highlights`}
+            · {kase.status} · {facts === null ? 'counting…' : facts === 1 ? '1 highlight' : `${facts} highlights`}
           </span>
         </summary>
         {open && <CaseDetails {...props} />}

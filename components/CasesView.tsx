@@ -3,6 +3,7 @@ import { casesByTitle, personsByName } from '@/lib/db/queries';
 import { createCase } from '@/lib/records/case-ops';
 import { matchNames } from '@/lib/records/name-match';
 import { CaseCard } from './CaseCard';
+import { useLinkCounts } from './hooks/mention-counts';
 import { useLiveQuery } from './hooks/use-live-query';
 import { useWorkspace } from './hooks/workspace';
 
@@ -13,23 +14,26 @@ const LIST_LIMIT = 200;
 export function CasesView() {
   const { ctx, run } = useWorkspace();
   const data = useLiveQuery(async () => {
-    const cases = await casesByTitle(ctx.db, 100_000);
-    const counts = await Promise.all(cases.map((c) => ctx.db.annotations.where('caseIds').equals(c.id).count()));
-    return { cases, counts, persons: await personsByName(ctx.db, 100_000) };
+    return { cases: await casesByTitle(ctx.db, 100_000), persons: await personsByName(ctx.db, 100_000) };
   }, [ctx.db]);
   const [query, setQuery] = useState('');
   const [title, setTitle] = useState('');
   const shown = useMemo(() => {
     if (!data) return [];
-    const indexed = data.cases.map((c, i) => ({ kase: c, count: data.counts[i]! }));
-    if (!query.trim()) return indexed.slice(0, LIST_LIMIT);
+    if (!query.trim()) return data.cases.slice(0, LIST_LIMIT);
     const ids = matchNames(
       query,
       data.cases.map((c) => ({ id: c.id, names: [c.title] })),
       LIST_LIMIT,
     ).map((m) => m.id);
-    return ids.map((id) => indexed.find((x) => x.kase.id === id)!);
+    const byId = new Map(data.cases.map((c) => [c.id, c]));
+    return ids.map((id) => byId.get(id)!);
   }, [data, query]);
+  const counts = useLinkCounts(
+    ctx.db,
+    'caseIds',
+    shown.map((c) => c.id),
+  );
   const add = async (event: Event) => {
     event.preventDefault();
     if ((await run((c) => createCase(c, { title }))) !== null) setTitle('');
@@ -46,8 +50,14 @@ export function CasesView() {
         <p class="muted">No cases yet. Link a highlight to a new case, or add one below.</p>
       )}
       <ul class="records" aria-label="Cases">
-        {shown.map(({ kase, count }) => (
-          <CaseCard key={kase.id} kase={kase} facts={count} cases={data?.cases ?? []} persons={data?.persons ?? []} />
+        {shown.map((kase) => (
+          <CaseCard
+            key={kase.id}
+            kase={kase}
+            facts={counts?.get(kase.id) ?? null}
+            cases={data?.cases ?? []}
+            persons={data?.persons ?? []}
+          />
         ))}
       </ul>
       <form class="row" aria-label="New case" onSubmit={(e) => void add(e)}>

@@ -16,7 +16,7 @@ export function PersonCard({
   others,
 }: {
   person: Person;
-  mentions: number;
+  mentions: number | null;
   others: readonly Person[];
 }) {
   const [open, setOpen] = useState(false);
@@ -27,7 +27,7 @@ export function PersonCard({
           <strong>{person.name}</strong>
           <span class="muted">
             {' '}
-            · {mentions === 1 ? '1 mention' : `${mentions} mentions`}
+            · {mentions === null ? 'counting…' : mentions === 1 ? '1 mention' : `${mentions} mentions`}
             {person.aliases.length > 0 && ` · also ${person.aliases.join(', ')}`}
           </span>
         </summary>

@@ -4,22 +4,17 @@ import { matchNames } from '@/lib/records/name-match';
 import { createPerson } from '@/lib/records/person-ops';
 import type { Person } from '@/lib/schema/person';
 import { PersonCard } from './PersonCard';
+import { useLinkCounts } from './hooks/mention-counts';
 import { useLiveQuery } from './hooks/use-live-query';
 import { useWorkspace } from './hooks/workspace';
 
 /** Most persons listed at once; a name typed in the finder reaches the rest. */
 const LIST_LIMIT = 200;
 
-async function loadPersons(db: ReturnType<typeof useWorkspace>['ctx']['db']) {
-  const persons = await personsByName(db, 100_000);
-  const counts = await Promise.all(persons.map((p) => db.annotations.where('personIds').equals(p.id).count()));
-  return { persons, counts: new Map(persons.map((p, i) => [p.id, counts[i]!])) };
-}
-
 /** Every person with their spellings and mentions; find, add, rename, merge and delete. */
 export function PersonsView() {
   const { ctx, run } = useWorkspace();
-  const data = useLiveQuery(() => loadPersons(ctx.db), [ctx.db]);
+  const data = useLiveQuery(async () => ({ persons: await personsByName(ctx.db, 100_000) }), [ctx.db]);
   const [query, setQuery] = useState('');
   const [newName, setNewName] = useState('');
   const shown = useMemo((): Person[] => {
@@ -29,6 +24,11 @@ export function PersonsView() {
     const records = data.persons.map((p) => ({ id: p.id, names: [p.name, ...p.aliases] }));
     return matchNames(query, records, LIST_LIMIT).map((m) => byId.get(m.id)!);
   }, [data, query]);
+  const counts = useLinkCounts(
+    ctx.db,
+    'personIds',
+    shown.map((p) => p.id),
+  );
   const add = async (event: Event) => {
     event.preventDefault();
     if ((await run((c) => createPerson(c, { name: newName }))) !== null) setNewName('');
@@ -45,7 +45,7 @@ export function PersonsView() {
       {data && data.persons.length > 0 && !shown.length && <p class="muted">No person matches “{query}”.</p>}
       <ul class="records" aria-label="Persons">
         {shown.map((p) => (
-          <PersonCard key={p.id} person={p} mentions={data?.counts.get(p.id) ?? 0} others={data?.persons ?? []} />
+          <PersonCard key={p.id} person={p} mentions={counts?.get(p.id) ?? null} others={data?.persons ?? []} />
         ))}
       </ul>
       <form class="row" aria-label="New person" onSubmit={(e) => void add(e)}>
