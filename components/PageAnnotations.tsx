@@ -1,20 +1,32 @@
-import { annotationsForUrl } from '@/lib/db/records';
+import { annotationsForUrl, sourcesForUrl } from '@/lib/db/records';
 import type { PageDescription } from '@/lib/messaging/protocol';
-import { BUILT_IN_KINDS } from '@/lib/schema/kinds';
-import { recordsDb } from './hooks/records-db';
+import { inDocumentOrder } from '@/lib/records/document-order';
+import { AnnotationItem } from './AnnotationItem';
 import { useLiveQuery } from './hooks/use-live-query';
+import { useWorkspace } from './hooks/workspace';
+import type { RecordsDatabase } from '@/lib/db/database';
 
-const labelOf = (kind: string) => BUILT_IN_KINDS.find((k) => k.id === kind)?.label ?? kind;
+async function loadPage(db: RecordsDatabase, url: string, canonicalUrl: string | null) {
+  const [annotations, sources] = await Promise.all([
+    annotationsForUrl(db, url, canonicalUrl),
+    sourcesForUrl(db, url, canonicalUrl),
+  ]);
+  const personIds = [...new Set(annotations.flatMap((a) => a.personIds))];
+  const caseIds = [...new Set(annotations.flatMap((a) => a.caseIds))];
+  const persons = new Map((await db.persons.bulkGet(personIds)).flatMap((p) => (p ? [[p.id, p.name] as const] : [])));
+  const cases = new Map((await db.cases.bulkGet(caseIds)).flatMap((c) => (c ? [[c.id, c.title] as const] : [])));
+  return { annotations: inDocumentOrder(annotations), persons, cases, source: sources[0] ?? null };
+}
 
-/** The highlights of the page beside the panel, orphans flagged with their quote kept. */
-export function PageAnnotations({ page }: { page: PageDescription }) {
-  const annotations = useLiveQuery(
-    () => annotationsForUrl(recordsDb(), page.url, page.canonicalUrl),
-    [page.url, page.canonicalUrl],
-  );
-  if (!annotations) return <p class="muted">Loading highlights…</p>;
+/** The highlights of the page beside the panel in the order they appear, orphans flagged with their quote kept. */
+export function PageAnnotations({ page, tabId }: { page: PageDescription; tabId: number | null }) {
+  const { ctx } = useWorkspace();
+  const data = useLiveQuery(() => loadPage(ctx.db, page.url, page.canonicalUrl), [ctx.db, page.url, page.canonicalUrl]);
+  if (!data) return <p class="muted">Loading highlights…</p>;
+  const { annotations } = data;
   if (!annotations.length) return <p class="muted">No highlights on this page yet. Select words to add one.</p>;
   const orphans = annotations.filter((a) => a.anchoring.state === 'orphaned').length;
+  const year = data.source?.publishedTime ? Number(data.source.publishedTime.slice(0, 4)) : null;
   return (
     <>
       {orphans > 0 && (
@@ -25,11 +37,14 @@ export function PageAnnotations({ page }: { page: PageDescription }) {
       )}
       <ul aria-label="Highlights on this page" class="records">
         {annotations.map((a) => (
-          <li key={a.id}>
-            <strong>{labelOf(a.kind)}</strong> <q>{a.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact}</q>
-            {a.anchoring.state === 'orphaned' && <span class="badge"> Not found on the page</span>}
-            {a.note && <div class="muted">{a.note}</div>}
-          </li>
+          <AnnotationItem
+            key={a.id}
+            annotation={a}
+            tabId={tabId}
+            year={year}
+            persons={a.personIds.flatMap((id) => (data.persons.has(id) ? [{ id, name: data.persons.get(id)! }] : []))}
+            cases={a.caseIds.flatMap((id) => (data.cases.has(id) ? [{ id, name: data.cases.get(id)! }] : []))}
+          />
         ))}
       </ul>
     </>

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { casesByTitle, personsByName } from '@/lib/db/queries';
 import { browser } from 'wxt/browser';
 import { exportRecords } from '@/lib/export/export-records';
 import { EXPORT_FORMATS, type ExportFormat } from '@/lib/export/file-name';
@@ -11,6 +12,20 @@ import { BUILT_IN_KINDS } from '@/lib/schema/kinds';
 import { loadSettings } from '@/lib/settings/settings';
 import { ImportReportView } from './ImportReportView';
 import { recordsDb } from './hooks/records-db';
+import { useLiveQuery } from './hooks/use-live-query';
+
+type ScopeKind = 'all' | 'page' | 'person' | 'case';
+/** Most persons or cases the scope list offers; the Persons and Cases views reach the rest. */
+const SCOPE_CHOICES = 2_000;
+
+/** The persons or cases a person or case scope can name, as id and label. */
+async function scopeChoices(kind: ScopeKind): Promise<{ id: string; label: string }[]> {
+  if (kind === 'person')
+    return (await personsByName(recordsDb(), SCOPE_CHOICES)).map((p) => ({ id: p.id, label: p.name }));
+  if (kind === 'case')
+    return (await casesByTitle(recordsDb(), SCOPE_CHOICES)).map((c) => ({ id: c.id, label: c.title }));
+  return [];
+}
 
 type Status =
   | { kind: 'idle' }
@@ -36,7 +51,10 @@ function download(fileName: string, mimeType: string, text: string) {
 /** Export (with a format and scope choice) and import of records, with progress and a report. */
 export function RecordsTransfer({ pageUrl }: { pageUrl: string | null }) {
   const [format, setFormat] = useState<ExportFormat>('native');
-  const [scopeKind, setScopeKind] = useState<'all' | 'page'>('all');
+  const [scopeKind, setScopeKind] = useState<ScopeKind>('all');
+  const [scopeId, setScopeId] = useState('');
+  const choices = useLiveQuery(() => scopeChoices(scopeKind), [scopeKind]);
+  const chosen = choices?.find((c) => c.id === scopeId) ?? choices?.[0] ?? null;
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const fileInput = useRef<HTMLInputElement>(null);
   const busy = status.kind === 'busy';
@@ -44,11 +62,19 @@ export function RecordsTransfer({ pageUrl }: { pageUrl: string | null }) {
   const runExport = async () => {
     setStatus({ kind: 'busy', text: 'Preparing the export…' });
     try {
-      const scope: ExportScope = scopeKind === 'page' && pageUrl ? { kind: 'page', url: pageUrl } : { kind: 'all' };
+      const scope: ExportScope =
+        scopeKind === 'page' && pageUrl
+          ? { kind: 'page', url: pageUrl }
+          : scopeKind === 'person' && chosen
+            ? { kind: 'person', personId: chosen.id }
+            : scopeKind === 'case' && chosen
+              ? { kind: 'case', caseId: chosen.id }
+              : { kind: 'all' };
       const settings = await loadSettings(browser.storage.local);
       const file = await exportRecords(recordsDb(), {
         scope,
-        scopeLabel: scope.kind === 'page' ? new URL(scope.url).host : null,
+        scopeLabel:
+          scope.kind === 'page' ? new URL(scope.url).host : scope.kind === 'all' ? null : (chosen?.label ?? null),
         format,
         exportedAt: new Date().toISOString(),
         generator: currentGenerator(),
@@ -104,20 +130,36 @@ export function RecordsTransfer({ pageUrl }: { pageUrl: string | null }) {
       <p>
         <label>
           Scope{' '}
-          <select
-            value={scopeKind}
-            onChange={(e) => setScopeKind(e.currentTarget.value as 'all' | 'page')}
-            disabled={busy}
-          >
+          <select value={scopeKind} onChange={(e) => setScopeKind(e.currentTarget.value as ScopeKind)} disabled={busy}>
             <option value="all">All records</option>
             <option value="page" disabled={!pageUrl}>
               This page
             </option>
+            <option value="person">A person</option>
+            <option value="case">A case</option>
           </select>
         </label>
       </p>
+      {(scopeKind === 'person' || scopeKind === 'case') && (
+        <p>
+          <label>
+            {scopeKind === 'person' ? 'Person' : 'Case'}{' '}
+            <select value={chosen?.id ?? ''} onChange={(e) => setScopeId(e.currentTarget.value)} disabled={busy}>
+              {choices?.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </p>
+      )}
       <p>
-        <button type="button" onClick={() => void runExport()} disabled={busy}>
+        <button
+          type="button"
+          onClick={() => void runExport()}
+          disabled={busy || ((scopeKind === 'person' || scopeKind === 'case') && !chosen)}
+        >
           Export
         </button>{' '}
         <button type="button" onClick={() => fileInput.current?.click()} disabled={busy}>

@@ -1,38 +1,66 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { requestPersistentStorage } from '@/lib/db/errors';
-import { PageAnnotations } from './PageAnnotations';
-import { PageSummary } from './PageSummary';
+import type { RecordsContext } from '@/lib/records/edit';
+import { CasesView } from './CasesView';
+import { PersonsView } from './PersonsView';
 import { RecordCounts } from './RecordCounts';
 import { RecordsTransfer } from './RecordsTransfer';
+import { Tabs, type TabItem } from './Tabs';
+import { ThisPageView } from './ThisPageView';
+import { UndoBar } from './UndoBar';
 import { useActivePage } from './hooks/use-active-page';
+import { WorkspaceContext, useWorkspaceState } from './hooks/workspace';
 
-/** The researcher's workspace beside the page: the page as the extension reads it, and the records. */
-export function SidePanelApp() {
+const TABS: readonly TabItem[] = [
+  { id: 'page', label: 'This page' },
+  { id: 'persons', label: 'Persons' },
+  { id: 'cases', label: 'Cases' },
+];
+
+/** True when a key press is meant for a text field, not for the panel's shortcuts. */
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement && !!target.closest('input, textarea, select, [contenteditable]');
+
+/** The researcher's workspace beside the page: this page's highlights, persons, cases, and the records. */
+export function SidePanelApp({ recordsContext }: { recordsContext?: RecordsContext } = {}) {
   const active = useActivePage();
+  const [tab, setTab] = useState('page');
+  const workspace = useWorkspaceState(active.state === 'ready' ? active.tabId : null, recordsContext);
   useEffect(() => {
     // Evidence must survive storage pressure: ask once per panel; the browser remembers a grant.
     void requestPersistentStorage();
   }, []);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (
+        (event.ctrlKey || event.metaKey) &&
+        !event.shiftKey &&
+        event.key.toLowerCase() === 'z' &&
+        !typing(event.target)
+      ) {
+        event.preventDefault();
+        void workspace.undo();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [workspace.undo]);
   return (
-    <main>
-      <h1>Source Annotator</h1>
-      <section aria-labelledby="this-page">
-        <h2 id="this-page">This page</h2>
-        {active.state === 'loading' && <p class="muted">Reading the page…</p>}
-        {active.state === 'unavailable' && <p class="muted">{active.reason}</p>}
-        {active.state === 'ready' && (
-          <>
-            <PageSummary page={active.page} />
-            <h3>Highlights</h3>
-            <PageAnnotations page={active.page} />
-          </>
-        )}
-      </section>
-      <section aria-labelledby="records">
-        <h2 id="records">Records</h2>
-        <RecordCounts />
-        <RecordsTransfer pageUrl={active.state === 'ready' ? active.page.url : null} />
-      </section>
-    </main>
+    <WorkspaceContext.Provider value={workspace}>
+      <main>
+        <h1>Source Annotator</h1>
+        <UndoBar />
+        <Tabs label="Workspace views" tabs={TABS} selected={tab} onSelect={setTab}>
+          {tab === 'page' && <ThisPageView active={active} />}
+          {tab === 'persons' && <PersonsView />}
+          {tab === 'cases' && <CasesView />}
+        </Tabs>
+        <section aria-labelledby="records">
+          <h2 id="records">Records</h2>
+          <RecordCounts />
+          <RecordsTransfer pageUrl={active.state === 'ready' ? active.page.url : null} />
+        </section>
+      </main>
+    </WorkspaceContext.Provider>
   );
 }

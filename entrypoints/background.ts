@@ -14,6 +14,7 @@ import {
   updateAnnotation,
   type ServiceContext,
 } from '@/lib/records/annotation-service';
+import { linkFromPage, matchRecords } from '@/lib/records/link-service';
 import { BUILT_IN_KINDS } from '@/lib/schema/kinds';
 import { loadSettings, saveSettings } from '@/lib/settings/settings';
 
@@ -54,6 +55,9 @@ export default defineBackground(() => {
     'annotations/anchoring': async ({ changes }, sender) => ({
       updated: await explained(recordAnchoring(ctx, changes, sender.url ?? '')),
     }),
+    // Workspace: linking a highlight to a person or case from the card on the page.
+    'records/match': async ({ target, query }) => ({ matches: await explained(matchRecords(ctx.db, target, query)) }),
+    'annotation/link': (link, sender) => explained(linkFromPage(ctx, link, sender.url ?? '')),
   };
   listen(browser.runtime.onMessage, createMessageHandler(selfIdentity(), handlers, { answerUnknown: true }));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTabPage(session, tabId));

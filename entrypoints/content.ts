@@ -41,6 +41,9 @@ export default defineContentScript({
         {
           'page/describe': () => describePage(document),
           'selection/annotate': async ({ kind }) => ({ created: await annotator.annotateSelection(kind) }),
+          // Workspace: the side panel shows a highlight, or says this page's records changed.
+          'annotation/reveal': ({ id }) => ({ found: annotator.reveal(id) }),
+          'annotations/changed': async () => ({ reloaded: (await annotator.refresh(), true) }),
         },
         { answerUnknown: false },
       ),

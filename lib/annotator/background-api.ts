@@ -10,4 +10,6 @@ export const backgroundApi: AnnotatorApi = {
   remove: (id) => request(toBackground, 'annotation/delete', { id }),
   restore: (annotation) => request(toBackground, 'annotation/restore', { annotation }),
   reportAnchoring: async (changes) => void (await request(toBackground, 'annotations/anchoring', { changes })),
+  match: async (target, query) => (await request(toBackground, 'records/match', { target, query })).matches,
+  link: (input) => request(toBackground, 'annotation/link', input),
 };

@@ -1,12 +1,13 @@
 import type { Annotation } from '../schema/annotation';
 import type { KindDefinition } from '../schema/kinds';
+import { createCardLinker, type LinkerActions } from './card-linker';
 import { el, placeNear } from './dom';
 
 // The card a researcher opens by clicking a highlight: what it is, the exact words, the note, what
 // it is linked to, and the two changes made on the spot: its kind, or deleting it (with undo).
 
-/** What the card asks its owner to do. */
-export interface CardActions {
+/** What the card asks its owner to do (linking included). */
+export interface CardActions extends LinkerActions {
   changeKind(id: string, kind: string): Promise<void>;
   saveNote(id: string, note: string): Promise<void>;
   remove(id: string): Promise<void>;
@@ -73,11 +74,25 @@ export function createHighlightCard(
       const close = el(doc, 'button', { type: 'button', class: 'sa-plain', 'aria-label': 'Close' }, '×');
       close.addEventListener('click', () => card.close());
       const linked = [...links.persons.map((n) => `Person: ${n}`), ...links.cases.map((t) => `Case: ${t}`)];
+      // Linking: "Person…" / "Case…" open a linker prefilled with the quote.
+      const linkRow = el(doc, 'div', { class: 'sa-row' });
+      for (const target of ['person', 'case'] as const) {
+        const open = el(doc, 'button', { type: 'button', class: 'sa-plain' });
+        open.textContent = target === 'person' ? 'Person…' : 'Case…';
+        open.addEventListener('click', () => {
+          panel.querySelector('.sa-linker')?.remove();
+          const linker = createCardLinker(doc, view, target, quoteOf(annotation), actions, card.error);
+          linkRow.after(linker);
+          linker.querySelector('input')?.focus();
+        });
+        linkRow.append(open);
+      }
       statusLine = status();
       panel.replaceChildren(
         el(doc, 'div', { class: 'sa-row' }, select, close),
         el(doc, 'blockquote', {}, quoteOf(annotation)),
         el(doc, 'p', { class: 'sa-muted' }, linked.length ? linked.join(' · ') : 'Not linked to a person or case yet.'),
+        linkRow,
         note,
         el(doc, 'div', { class: 'sa-row' }, save, remove),
         statusLine,

@@ -1,6 +1,6 @@
 import { anchorInIndex, describeRange } from '../anchoring/dom-anchor';
 import { indexText } from '../anchoring/dom-text';
-import type { AnchoringChange, PageRecords, SourceCapture } from '../messaging/protocol';
+import type { AnchoringChange, LinkTarget, PageRecords, RecordMatch, SourceCapture } from '../messaging/protocol';
 import type { Annotation } from '../schema/annotation';
 import type { KindDefinition } from '../schema/kinds';
 import type { Selector } from '../schema/selectors';
@@ -21,6 +21,14 @@ export interface AnnotatorApi {
   remove(id: string): Promise<Annotation>;
   restore(annotation: Annotation): Promise<Annotation>;
   reportAnchoring(changes: AnchoringChange[]): Promise<void>;
+  match(target: LinkTarget, query: string): Promise<RecordMatch[]>;
+  link(input: {
+    id: string;
+    target: LinkTarget;
+    targetId: string | null;
+    create: string | null;
+    on: boolean;
+  }): Promise<Annotation>;
 }
 
 /** Listener and timer registration tied to the content script's life (WXT's `ctx`). */
@@ -41,6 +49,8 @@ export interface PageAnnotator {
   refresh(): Promise<void>;
   /** Annotates the current selection as `kind`; false when there is no usable selection. */
   annotateSelection(kind: string): Promise<boolean>;
+  /** Scrolls to a highlight and flashes it (asked by the side panel); false when it is not on the page. */
+  reveal(id: string): boolean;
 }
 
 const SETTLE_MS = 150;
@@ -78,6 +88,17 @@ export function createPageAnnotator(
       records = { ...records, annotations: records.annotations.filter((a) => a.id !== id) };
       repaint();
       card.showDeleted(10);
+    },
+    match: (target, query) => api.match(target, query),
+    link: async (target, choice) => {
+      const id = card.openId;
+      if (!id) return;
+      const targetId = 'targetId' in choice ? choice.targetId : null;
+      const create = 'create' in choice ? choice.create : null;
+      await api.link({ id, target, targetId, create, on: true });
+      await annotator.refresh();
+      const annotation = records.annotations.find((a) => a.id === id);
+      if (annotation && anchored.has(id)) openCard(annotation);
     },
     undoRemove: async () => {
       if (!lastDeleted) return;
@@ -214,19 +235,24 @@ export function createPageAnnotator(
       const id = painter.hitTest((event as MouseEvent).clientX, (event as MouseEvent).clientY);
       const annotation = records.annotations.find((a) => a.id === id);
       if (!annotation) return card.openId && card.close();
-      const name = (list: { id: string }[], ids: string[], key: 'name' | 'title') =>
-        ids.flatMap((i) => list.filter((x) => x.id === i).map((x) => (x as Record<string, string>)[key]!));
-      const rect = anchored.get(annotation.id)!.getBoundingClientRect();
-      card.open(
-        annotation,
-        {
-          persons: name(records.persons, annotation.personIds, 'name'),
-          cases: name(records.cases, annotation.caseIds, 'title'),
-        },
-        rect,
-      );
+      openCard(annotation);
     }, 0);
   });
+
+  /** Opens the card of a painted highlight, with the names of what it links to. */
+  function openCard(annotation: Annotation) {
+    const name = (list: { id: string }[], ids: string[], key: 'name' | 'title') =>
+      ids.flatMap((i) => list.filter((x) => x.id === i).map((x) => (x as Record<string, string>)[key]!));
+    const rect = anchored.get(annotation.id)!.getBoundingClientRect();
+    card.open(
+      annotation,
+      {
+        persons: name(records.persons, annotation.personIds, 'name'),
+        cases: name(records.cases, annotation.caseIds, 'title'),
+      },
+      rect,
+    );
+  }
   life.addEventListener(doc, 'keyup', (event) => {
     if (!event.isTrusted) return;
     const key = event as KeyboardEvent;
@@ -256,6 +282,16 @@ export function createPageAnnotator(
       observe();
     },
     annotateSelection: (kind) => annotate(kind, usableSelection()),
+    reveal(id) {
+      const range = anchored.get(id);
+      if (!range) return false;
+      const start = range.startContainer;
+      (start.nodeType === Node.ELEMENT_NODE ? (start as Element) : start.parentElement)?.scrollIntoView({
+        block: 'center',
+      });
+      painter.flash(id);
+      return true;
+    },
   };
   return annotator;
 }

@@ -25,6 +25,9 @@ button:focus-visible, select:focus-visible, textarea:focus-visible { outline: 3p
 .sa-card blockquote { margin: 0; padding-left: 8px; border-left: 4px solid #c9ced4; max-height: 8em; overflow: auto;
   white-space: pre-wrap; }
 .sa-card textarea { width: 100%; box-sizing: border-box; min-height: 4em; }
+.sa-linker { display: grid; gap: 6px; }
+.sa-linker input { font: inherit; color: inherit; background: transparent; padding: 3px 6px; border: 1px solid #8a939c; border-radius: 6px; }
+input:focus-visible { outline: 3px solid #0b5cad; outline-offset: 1px; }
 .sa-row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
 .sa-muted { color: #57606a; }
 .sa-danger { border: 1px solid #b3261e; background: #fff; color: #b3261e; border-radius: 6px; padding: 3px 8px; cursor: pointer; }
@@ -36,6 +39,8 @@ button:focus-visible, select:focus-visible, textarea:focus-visible { outline: 3p
   .sa-toolbar button:hover { background: #373e47; }
   .sa-key, .sa-muted { color: #9aa4ae; }
   .sa-danger { background: #1f2328; color: #ff8a80; border-color: #ff8a80; }
+  .sa-card button.sa-plain { color: #e6e9ed; }
+  .sa-card button.sa-danger { color: #ff8a80; }
   .sa-error { color: #ff8a80; }
 }
 `;

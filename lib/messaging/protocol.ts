@@ -44,6 +44,14 @@ export type PageRecords = z.infer<typeof PageRecords>;
 export const AnchoringChange = z.strictObject({ id: Id, state: z.enum(['anchored', 'orphaned']) });
 export type AnchoringChange = z.infer<typeof AnchoringChange>;
 
+/** What a highlight can be linked to from the page's card. */
+export const LinkTarget = z.enum(['person', 'case']);
+export type LinkTarget = z.infer<typeof LinkTarget>;
+
+/** A person or case offered by the card's autocomplete, with the spelling that matched. */
+export const RecordMatch = z.strictObject({ id: Id, name: text(LIMITS.title), matched: text(LIMITS.title) });
+export type RecordMatch = z.infer<typeof RecordMatch>;
+
 const Both: readonly SenderKind[] = ['content-script', 'extension-page'];
 
 /** Declares one message kind: its allowed senders and the shapes of its payload and result. */
@@ -94,6 +102,29 @@ export const protocol = {
     'extension-page',
     z.strictObject({ kind: Slug }),
     z.strictObject({ created: z.boolean() }),
+  ),
+  // --- Workspace (side panel) to content script ---
+  /** Side panel to content script: scroll the page to a highlight and flash it; false if it is not on the page. */
+  'annotation/reveal': message('extension-page', z.strictObject({ id: Id }), z.strictObject({ found: z.boolean() })),
+  /** Side panel to content script: this page's records changed elsewhere (linked, restored by undo): load them again. */
+  'annotations/changed': message('extension-page', Empty, z.strictObject({ reloaded: z.boolean() })),
+  /** Content script to background: persons or cases whose names match what the researcher types in the card. */
+  'records/match': message(
+    'content-script',
+    z.strictObject({ target: LinkTarget, query: shortText(LIMITS.name) }),
+    z.strictObject({ matches: z.array(RecordMatch).check(z.maxLength(20)) }),
+  ),
+  /** Content script to background: link a highlight of this page to a person or case (or a new one named `create`), or unlink it. */
+  'annotation/link': message(
+    'content-script',
+    z.strictObject({
+      id: Id,
+      target: LinkTarget,
+      targetId: z.nullable(Id),
+      create: z.nullable(text(LIMITS.name, 1)),
+      on: z.boolean(),
+    }),
+    Annotation,
   ),
 };
 

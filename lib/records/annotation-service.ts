@@ -57,6 +57,13 @@ async function existing(ctx: ServiceContext, id: string): Promise<Annotation> {
   return found;
 }
 
+/** The highlight with this id, refused unless it is on the page at `pageUrl`: for other page-bound edits. */
+export async function annotationOnPage(ctx: ServiceContext, id: string, pageUrl: string): Promise<Annotation> {
+  const current = await existing(ctx, id);
+  await requireOnPage(ctx, current, pageUrl);
+  return current;
+}
+
 /** The highlights of a page with the names the cards show. */
 export async function pageRecords(ctx: ServiceContext, url: string, canonicalUrl: string | null): Promise<PageRecords> {
   const annotations = await annotationsForUrl(ctx.db, url, canonicalUrl);

@@ -1,0 +1,108 @@
+import { useState } from 'preact/hooks';
+import { request } from '@/lib/messaging/client';
+import { toTab } from '@/lib/messaging/browser-transport';
+import { setAnnotationLink, type LinkField } from '@/lib/records/annotation-links';
+import type { Annotation } from '@/lib/schema/annotation';
+import { BUILT_IN_KINDS } from '@/lib/schema/kinds';
+import { FactForm } from './FactForm';
+import { LinkPicker } from './LinkPicker';
+import { useWorkspace } from './hooks/workspace';
+
+const labelOf = (kind: string) => BUILT_IN_KINDS.find((k) => k.id === kind)?.label ?? kind;
+
+/** The quoted words of a highlight, the evidence every view shows. */
+export const quoteOf = (a: Annotation) => a.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '';
+
+type Open = 'none' | 'person' | 'case' | 'fact';
+
+/** One highlight of this page: what it is, the words, what it links to, and the ways to link it. */
+export function AnnotationItem(props: {
+  annotation: Annotation;
+  tabId: number | null;
+  year: number | null;
+  persons: { id: string; name: string }[];
+  cases: { id: string; name: string }[];
+}) {
+  const { annotation: a, tabId } = props;
+  const { run, announce } = useWorkspace();
+  const [open, setOpen] = useState<Open>('none');
+  const quote = quoteOf(a);
+  const toggle = (what: Open) => setOpen((o) => (o === what ? 'none' : what));
+
+  const reveal = async () => {
+    if (tabId === null) return announce('Open the page to see this highlight on it.');
+    try {
+      const { found } = await request(toTab(tabId), 'annotation/reveal', { id: a.id });
+      if (!found) announce('This highlight is not on the page now; its quote is kept here.', true);
+    } catch {
+      announce('The page is not ready; reload it and try again.', true);
+    }
+  };
+  const unlink = (field: LinkField, id: string) => run((ctx) => setAnnotationLink(ctx, a.id, field, id, false));
+
+  return (
+    <li class={a.anchoring.state === 'orphaned' ? 'orphan' : undefined}>
+      <div class="row">
+        <strong>{labelOf(a.kind)}</strong>
+        {a.anchoring.state === 'orphaned' && <span class="badge"> Not found on the page</span>}
+      </div>
+      <button type="button" class="quote" title="Show on the page" onClick={() => void reveal()}>
+        <q>{quote}</q>
+      </button>
+      {a.note && <div class="muted">{a.note}</div>}
+      {(props.persons.length > 0 || props.cases.length > 0) && (
+        <ul class="chips" aria-label="Linked to">
+          {props.persons.map((p) => (
+            <li key={p.id}>
+              Person: {p.name}{' '}
+              <button
+                type="button"
+                class="link"
+                aria-label={`Unlink ${p.name}`}
+                onClick={() => void unlink('personIds', p.id)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+          {props.cases.map((c) => (
+            <li key={c.id}>
+              Case: {c.name}{' '}
+              <button
+                type="button"
+                class="link"
+                aria-label={`Unlink ${c.name}`}
+                onClick={() => void unlink('caseIds', c.id)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="row actions">
+        <button type="button" class="secondary" aria-expanded={open === 'person'} onClick={() => toggle('person')}>
+          Person…
+        </button>
+        <button type="button" class="secondary" aria-expanded={open === 'case'} onClick={() => toggle('case')}>
+          Case…
+        </button>
+        {a.kind === 'fact' && (
+          <button type="button" class="secondary" aria-expanded={open === 'fact'} onClick={() => toggle('fact')}>
+            Fact details…
+          </button>
+        )}
+      </div>
+      {(open === 'person' || open === 'case') && (
+        <LinkPicker
+          target={open}
+          annotationId={a.id}
+          quote={quote}
+          linked={open === 'person' ? a.personIds : a.caseIds}
+          onDone={() => setOpen('none')}
+        />
+      )}
+      {open === 'fact' && <FactForm annotation={a} year={props.year} onDone={() => setOpen('none')} />}
+    </li>
+  );
+}

@@ -1,0 +1,97 @@
+import { createContext } from 'preact';
+import { useCallback, useContext, useMemo, useRef, useState } from 'preact/hooks';
+import { request } from '@/lib/messaging/client';
+import { toTab } from '@/lib/messaging/browser-transport';
+import type { Edit, RecordsContext } from '@/lib/records/edit';
+import { restoreSnapshot, type Snapshot } from '@/lib/records/snapshot';
+import { emptyUndo, nextUndoLabel, popUndo, pushUndo, type UndoStack } from '@/lib/records/undo';
+import { recordsDb } from './records-db';
+
+// What every view of the side panel shares: one way to make an edit (so each one can be undone and
+// is announced), the undo history, and the tab beside the panel to tell when its records changed.
+
+/** The line under the tabs that says what just happened. */
+export interface WorkspaceStatus {
+  text: string;
+  error: boolean;
+}
+
+/** The side panel's shared editing state. */
+export interface Workspace {
+  ctx: RecordsContext;
+  /** Runs an edit; on success it is announced and can be undone. Errors are announced, never thrown. */
+  run<R>(edit: (ctx: RecordsContext) => Promise<Edit<R>>): Promise<R | null>;
+  undo(): Promise<void>;
+  undoLabel: string | null;
+  /** Says something on the status line that is not an edit (e.g. a highlight not found on the page). */
+  announce(text: string, error?: boolean): void;
+  status: WorkspaceStatus | null;
+  /** The tab beside the panel, when it has a page the content script runs in. */
+  tabId: number | null;
+}
+
+const defaultContext = (): RecordsContext => ({
+  db: recordsDb(),
+  now: () => new Date().toISOString(),
+  newId: () => crypto.randomUUID(),
+});
+
+/** The workspace a view reads; SidePanelApp provides it. */
+export const WorkspaceContext = createContext<Workspace | null>(null);
+
+/** The workspace of the enclosing side panel. */
+export function useWorkspace(): Workspace {
+  const workspace = useContext(WorkspaceContext);
+  if (!workspace) throw new Error('useWorkspace needs a WorkspaceContext provider');
+  return workspace;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Creates the workspace state for a panel following `tabId`; tests pass their own records context. */
+export function useWorkspaceState(tabId: number | null, ctxOverride?: RecordsContext): Workspace {
+  const ctx = useMemo(() => ctxOverride ?? defaultContext(), [ctxOverride]);
+  const [stack, setStack] = useState<UndoStack<Snapshot>>(() => emptyUndo());
+  const [status, setStatus] = useState<WorkspaceStatus | null>(null);
+  const stackRef = useRef(stack);
+  stackRef.current = stack;
+
+  // The page's highlights may have changed their links: the content script reloads them.
+  const tellPage = useCallback(() => {
+    if (tabId === null) return;
+    request(toTab(tabId), 'annotations/changed', {}).catch(() => undefined);
+  }, [tabId]);
+
+  const run = useCallback(
+    async <R>(edit: (ctx: RecordsContext) => Promise<Edit<R>>): Promise<R | null> => {
+      try {
+        const done = await edit(ctx);
+        setStack((s) => pushUndo(s, { label: done.label, data: done.before }));
+        setStatus({ text: done.label, error: false });
+        tellPage();
+        return done.result;
+      } catch (error) {
+        setStatus({ text: `Not saved: ${messageOf(error)}`, error: true });
+        return null;
+      }
+    },
+    [ctx, tellPage],
+  );
+
+  const undo = useCallback(async () => {
+    const popped = popUndo(stackRef.current);
+    if (!popped) return setStatus({ text: 'Nothing to undo.', error: false });
+    try {
+      await restoreSnapshot(ctx.db, popped.entry.data);
+      stackRef.current = popped.rest;
+      setStack(popped.rest);
+      setStatus({ text: `Undone: ${popped.entry.label}`, error: false });
+      tellPage();
+    } catch (error) {
+      setStatus({ text: `Could not undo: ${messageOf(error)}`, error: true });
+    }
+  }, [ctx, tellPage]);
+
+  const announce = useCallback((text: string, error = false) => setStatus({ text, error }), []);
+  return { ctx, run, undo, undoLabel: nextUndoLabel(stack), announce, status, tabId };
+}

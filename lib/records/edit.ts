@@ -1,0 +1,57 @@
+import type { RecordsDatabase } from '../db/database';
+import { allTables, takeSnapshot, type Snapshot, type SnapshotIds } from './snapshot';
+
+// Every change the workspace makes to persons, cases and links is one Edit: done in a single
+// transaction, with a copy of what it touched so it can be undone exactly.
+
+/** What record edits need: the store, a clock and an id maker (tests pass fixed ones). */
+export interface RecordsContext {
+  db: RecordsDatabase;
+  now: () => string;
+  newId: () => string;
+}
+
+/** A finished edit: its result, a sentence for the status line, and the records as they were. */
+export interface Edit<R> {
+  result: R;
+  label: string;
+  before: Snapshot;
+}
+
+/** Runs `work` in one transaction after copying the records named in `ids`; all or nothing. */
+export function recordEdit<R>(
+  ctx: RecordsContext,
+  ids: SnapshotIds | (() => Promise<SnapshotIds>),
+  label: string,
+  work: () => Promise<R>,
+): Promise<Edit<R>> {
+  return ctx.db.transaction('rw', allTables(ctx.db), async () => {
+    const before = await takeSnapshot(ctx.db, typeof ids === 'function' ? await ids() : ids);
+    return { result: await work(), label, before };
+  });
+}
+
+/** A name as typed, with runs of spaces and the ends trimmed, so "  Zinaida  Mikhniuk " is one spelling. */
+export function cleanName(name: string): string {
+  return name.replace(/\s+/g, ' ').trim();
+}
+
+/** Distinct non-empty spellings in order, leaving out any equal to `except`. */
+export function distinctNames(names: readonly string[], except: readonly string[] = []): string[] {
+  const out: string[] = [];
+  for (const raw of names) {
+    const name = cleanName(raw);
+    if (name && !out.includes(name) && !except.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/** `ids` with `from` replaced by `to` (once, keeping order), for moving links during a merge. */
+export function replaceId(ids: readonly string[], from: string, to: string): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    const next = id === from ? to : id;
+    if (!out.includes(next)) out.push(next);
+  }
+  return out;
+}

@@ -1,0 +1,32 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SidePanelApp } from '@/components/SidePanelApp';
+import { readAll } from '@/lib/db/records';
+import { testContext } from './workspace-harness';
+
+afterEach(cleanup);
+
+describe('side panel', () => {
+  it('offers the three views as tabs and undoes the last edit with Ctrl+Z, but not while typing', async () => {
+    const ctx = testContext();
+    render(<SidePanelApp recordsContext={ctx} />);
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['This page', 'Persons', 'Cases']);
+    fireEvent.click(screen.getByRole('tab', { name: 'Persons' }));
+    const field = await screen.findByRole('textbox', { name: 'New person' });
+    fireEvent.input(field, { target: { value: 'Ihar Losik' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    await waitFor(async () => expect((await readAll(ctx.db)).persons).toHaveLength(1));
+    expect(document.getElementById('last-change')!.textContent).toBe('Created person Ihar Losik.');
+
+    // In a text field Ctrl+Z belongs to the field.
+    fireEvent.keyDown(field, { key: 'z', ctrlKey: true });
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await readAll(ctx.db)).persons).toHaveLength(1);
+
+    fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
+    await waitFor(async () => expect((await readAll(ctx.db)).persons).toHaveLength(0));
+    expect(document.getElementById('last-change')!.textContent).toBe('Undone: Created person Ihar Losik.');
+    expect((screen.getByRole('button', { name: 'Undo' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
