@@ -108,6 +108,16 @@ export async function deleteAnnotation(db: RecordsDatabase, id: string): Promise
   await db.transaction('rw', db.annotations, () => deleteOneSearchable(db, 'annotations', id));
 }
 
+/** Removes a person row and its search postings; callers unlink it from highlights and cases first. */
+export async function deleteStoredPerson(db: RecordsDatabase, id: string): Promise<void> {
+  await db.transaction('rw', db.persons, () => deleteOneSearchable(db, 'persons', id));
+}
+
+/** Removes a case row and its search postings; callers unlink it from highlights first. */
+export async function deleteStoredCase(db: RecordsDatabase, id: string): Promise<void> {
+  await db.transaction('rw', db.cases, () => deleteOneSearchable(db, 'cases', id));
+}
+
 async function sourceRowsForUrls(db: RecordsDatabase, urls: readonly string[]): Promise<SourceRow[]> {
   const keys = [...new Set(urls.map(urlKey))];
   if (!keys.length) return [];

@@ -2,7 +2,7 @@ import { annotationsForCase, getAnnotation, getCase, putAnnotation, putCase } fr
 import type { Case } from '../schema/case';
 import type { LegalArticle } from '../schema/legal-article';
 import { cleanName, recordEdit, replaceId, type Edit, type RecordsContext } from './edit';
-import { deleteRow } from './snapshot';
+import { deleteStoredCase } from '../db/records';
 
 // Cases as the researcher edits them: the same undoable Edits as persons. Deleting or merging a
 // case never deletes a highlight.
@@ -84,7 +84,7 @@ export async function deleteCase(ctx: RecordsContext, id: string): Promise<Edit<
     for (const a of await annotationsForCase(ctx.db, id)) {
       await putAnnotation(ctx.db, { ...a, caseIds: a.caseIds.filter((c) => c !== id), modified: now });
     }
-    await deleteRow(ctx.db, 'cases', id);
+    await deleteStoredCase(ctx.db, id);
     return kase;
   });
 }
@@ -136,7 +136,7 @@ export async function mergeCases(ctx: RecordsContext, survivorId: string, otherI
     for (const a of await annotationsForCase(ctx.db, otherId)) {
       await putAnnotation(ctx.db, { ...a, caseIds: replaceId(a.caseIds, otherId, survivorId), modified: now });
     }
-    await deleteRow(ctx.db, 'cases', otherId);
+    await deleteStoredCase(ctx.db, otherId);
     return merged;
   });
 }

@@ -2,7 +2,7 @@ import { annotationsForPerson, getPerson, putAnnotation, putCase, putPerson } fr
 import type { Person } from '../schema/person';
 import { casesOfPerson } from './case-queries';
 import { distinctNames, recordEdit, replaceId, type Edit, type RecordsContext } from './edit';
-import { deleteRow } from './snapshot';
+import { deleteStoredPerson } from '../db/records';
 
 // Two records for one person happen whenever a name is met in two spellings before anyone notices.
 // Merging keeps the survivor's id; everything that pointed at the other now points at the survivor,
@@ -39,7 +39,7 @@ export async function mergePersons(ctx: RecordsContext, survivorId: string, othe
     for (const c of await casesOfPerson(ctx.db, otherId)) {
       await putCase(ctx.db, { ...c, personIds: replaceId(c.personIds, otherId, survivorId), modified: now });
     }
-    await deleteRow(ctx.db, 'persons', otherId);
+    await deleteStoredPerson(ctx.db, otherId);
     return merged;
   });
 }

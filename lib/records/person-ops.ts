@@ -2,7 +2,7 @@ import { annotationsForPerson, getAnnotation, getPerson, putAnnotation, putCase,
 import type { Person } from '../schema/person';
 import { cleanName, distinctNames, recordEdit, type Edit, type RecordsContext } from './edit';
 import { casesOfPerson } from './case-queries';
-import { deleteRow } from './snapshot';
+import { deleteStoredPerson } from '../db/records';
 
 // Persons as the researcher edits them in the side panel. Each function is one undoable Edit;
 // none of them ever deletes a highlight.
@@ -90,7 +90,7 @@ export async function deletePerson(ctx: RecordsContext, id: string): Promise<Edi
     for (const kase of await casesOfPerson(ctx.db, id)) {
       await putCase(ctx.db, { ...kase, personIds: kase.personIds.filter((p) => p !== id), modified: now });
     }
-    await deleteRow(ctx.db, 'persons', id);
+    await deleteStoredPerson(ctx.db, id);
     return person;
   });
 }

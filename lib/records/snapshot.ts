@@ -1,6 +1,8 @@
 import type { RecordsDatabase } from '../db/database';
 import {
   deleteAnnotation,
+  deleteStoredCase,
+  deleteStoredPerson,
   getAnnotation,
   getCase,
   getPerson,
@@ -55,14 +57,6 @@ export async function takeSnapshot(db: RecordsDatabase, ids: SnapshotIds): Promi
 }
 
 /**
- * Removes a person or case row. lib/db has no delete for them yet; deleting the row also drops its
- * own index entries (search tokens live on the row), so no index is left stale.
- */
-export async function deleteRow(db: RecordsDatabase, table: 'persons' | 'cases', id: string): Promise<void> {
-  await db.transaction('rw', db[table], () => db[table].delete(id));
-}
-
-/**
  * Writes the snapshot back in one transaction: persons first (cases and highlights link to them),
  * then cases, sources and highlights; records the edit created are removed in the reverse order.
  */
@@ -74,9 +68,9 @@ export async function restoreSnapshot(db: RecordsDatabase, snapshot: Snapshot): 
     for (const s of present(snapshot.sources)) await putSource(db, s);
     for (const id of absent(snapshot.annotations)) await deleteAnnotation(db, id);
     // Cases that did not exist may still list persons; remove them before any person goes.
-    for (const id of absent(snapshot.cases)) await deleteRow(db, 'cases', id);
+    for (const id of absent(snapshot.cases)) await deleteStoredCase(db, id);
     for (const c of present(snapshot.cases)) await putCase(db, c);
     for (const a of present(snapshot.annotations)) await putAnnotation(db, a);
-    for (const id of absent(snapshot.persons)) await deleteRow(db, 'persons', id);
+    for (const id of absent(snapshot.persons)) await deleteStoredPerson(db, id);
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annotationsForPerson, getCase, getPerson, readAll } from '@/lib/db/records';
+import { searchRecords } from '@/lib/db/search';
 import { setAnnotationLink } from '@/lib/records/annotation-links';
 import type { RecordsContext } from '@/lib/records/edit';
 import { mergePersons } from '@/lib/records/merge-persons';
@@ -71,6 +72,20 @@ describe('person edits', () => {
       await restoreSnapshot(ctx.db, edit.before);
     });
     expect(await readAll(ctx.db)).toEqual(before);
+  });
+
+  it('a deleted person leaves search with it, and undo brings it back to search', async () => {
+    const ctx = context();
+    const set = makeRecordSet();
+    await putAll(ctx.db, set);
+    const person = set.persons[0]!;
+    const word = person.name.split(' ')[0]!;
+    const found = async () => (await searchRecords(ctx.db, word)).persons.map((p) => p.id);
+    expect(await found()).toContain(person.id);
+    const edit = await deletePerson(ctx, person.id);
+    expect(await found()).not.toContain(person.id);
+    await restoreSnapshot(ctx.db, edit.before);
+    expect(await found()).toContain(person.id);
   });
 
   it('links and unlinks a highlight', async () => {
