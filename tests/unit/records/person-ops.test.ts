@@ -81,11 +81,16 @@ describe('person edits', () => {
     const person = set.persons[0]!;
     const word = person.name.split(' ')[0]!;
     const found = async () => (await searchRecords(ctx.db, word)).persons.map((p) => p.id);
+    const matches = async () => (await searchRecords(ctx.db, word)).matches.persons;
+    const stored = await matches();
     expect(await found()).toContain(person.id);
     const edit = await deletePerson(ctx, person.id);
     expect(await found()).not.toContain(person.id);
+    // No posting may outlive its record: the count of matches would still include it.
+    expect(await matches()).toBe(stored - 1);
     await restoreSnapshot(ctx.db, edit.before);
     expect(await found()).toContain(person.id);
+    expect(await matches()).toBe(stored);
   });
 
   it('links and unlinks a highlight', async () => {
