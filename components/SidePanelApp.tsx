@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { requestPersistentStorage } from '@/lib/db/errors';
 import { PageAnnotations } from './PageAnnotations';
+import { PageSuggestions } from './PageSuggestions';
 import { PageSummary } from './PageSummary';
 import { RecordCounts } from './RecordCounts';
 import { RecordsTransfer } from './RecordsTransfer';
@@ -25,6 +26,8 @@ export function SidePanelApp() {
             <PageSummary page={active.page} />
             <h3>Highlights</h3>
             <PageAnnotations page={active.page} />
+            <h3>Suggestions</h3>
+            <PageSuggestions tabId={active.tabId} />
           </>
         )}
       </section>

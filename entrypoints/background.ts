@@ -14,6 +14,7 @@ import {
   updateAnnotation,
   type ServiceContext,
 } from '@/lib/records/annotation-service';
+import { createSuggestionService } from '@/lib/records/suggestion-service';
 import { BUILT_IN_KINDS } from '@/lib/schema/kinds';
 import { loadSettings, saveSettings } from '@/lib/settings/settings';
 
@@ -40,6 +41,12 @@ export default defineBackground(() => {
       );
     });
 
+  const suggestions = createSuggestionService(
+    ctx.db,
+    local,
+    async () => (await loadSettings(local)).suggestionsEnabled,
+  );
+
   const handlers: Handlers = {
     'page/opened': async (page, sender) => {
       const tabId = sender.tab?.id ?? -1;
@@ -54,6 +61,22 @@ export default defineBackground(() => {
     'annotations/anchoring': async ({ changes }, sender) => ({
       updated: await explained(recordAnchoring(ctx, changes, sender.url ?? '')),
     }),
+    // Known-entity suggestions (issue 6).
+    'suggestions/scan': async ({ url, text }) => ({ suggestions: await explained(suggestions.scan(url, text)) }),
+    'suggestion/accept': ({ source, selectors, personId, article }, sender) =>
+      explained(
+        createAnnotation(
+          ctx,
+          {
+            source,
+            selectors,
+            kind: personId ? 'person' : 'fact',
+            links: { personIds: personId ? [personId] : [], legalArticle: article },
+          },
+          sender.url ?? '',
+        ),
+      ),
+    'suggestion/dismiss': async ({ url, key }) => ({ dismissed: await suggestions.dismiss(url, key) }),
   };
   listen(browser.runtime.onMessage, createMessageHandler(selfIdentity(), handlers, { answerUnknown: true }));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTabPage(session, tabId));

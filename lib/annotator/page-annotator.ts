@@ -41,6 +41,10 @@ export interface PageAnnotator {
   refresh(): Promise<void>;
   /** Annotates the current selection as `kind`; false when there is no usable selection. */
   annotateSelection(kind: string): Promise<boolean>;
+  /** The ranges of the painted highlights (suggestions skip words already highlighted). */
+  highlighted(): Range[];
+  /** Shows a highlight saved elsewhere (an accepted suggestion) as if it had just been made here. */
+  adopt(annotation: Annotation, range: Range): void;
 }
 
 const SETTLE_MS = 150;
@@ -54,6 +58,8 @@ export function createPageAnnotator(
   api: AnnotatorApi,
   capture: () => Promise<SourceCapture>,
   canonicalUrl: () => string | null,
+  /** A click that hit no highlight; true when it was handled (a suggestion opened). */
+  onPageClick?: (x: number, y: number) => boolean,
 ): PageAnnotator {
   const view = doc.defaultView!;
   const painter = createHighlightPainter(doc);
@@ -213,7 +219,10 @@ export function createPageAnnotator(
       if (toolbar.visible) return card.close();
       const id = painter.hitTest((event as MouseEvent).clientX, (event as MouseEvent).clientY);
       const annotation = records.annotations.find((a) => a.id === id);
-      if (!annotation) return card.openId && card.close();
+      if (!annotation) {
+        if (onPageClick?.((event as MouseEvent).clientX, (event as MouseEvent).clientY)) return card.close();
+        return card.openId && card.close();
+      }
       const name = (list: { id: string }[], ids: string[], key: 'name' | 'title') =>
         ids.flatMap((i) => list.filter((x) => x.id === i).map((x) => (x as Record<string, string>)[key]!));
       const rect = anchored.get(annotation.id)!.getBoundingClientRect();
@@ -256,6 +265,12 @@ export function createPageAnnotator(
       observe();
     },
     annotateSelection: (kind) => annotate(kind, usableSelection()),
+    highlighted: () => [...anchored.values()],
+    adopt(annotation, range) {
+      records = { ...records, annotations: [...records.annotations, annotation] };
+      anchored.set(annotation.id, range);
+      repaint();
+    },
   };
   return annotator;
 }
