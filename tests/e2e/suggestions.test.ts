@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clickRole, waitForRole } from './accessibility';
 import {
   launchExtension,
@@ -9,6 +9,7 @@ import {
   phraseBox,
   pressKeys,
   screenshotRegion,
+  tabIdOf,
   type ExtensionSession,
 } from './harness';
 import { countPixels, near } from './pixels';
@@ -35,6 +36,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await session?.close();
+});
+// Each test opens the page in a new tab; close them so "the tab showing this page" is one tab.
+afterEach(async () => {
+  for (const tab of session.context.pages()) await tab.close();
 });
 
 async function open(): Promise<Page> {
@@ -145,5 +150,28 @@ describe('known-entity suggestions', () => {
     await page.reload({ waitUntil: 'load' });
     await expect.poll(() => pixels(page, 'Зінаіду Міхнюк', SUGGESTION_VIOLET), { timeout: 10_000 }).toBeGreaterThan(10);
     expect(await pixels(page, 'Mikhniuk;', SUGGESTION_VIOLET)).toBe(0);
+  });
+
+  it('lists suggestions in the side panel, links a Cyrillic one and adds an article as a fact', async () => {
+    const page = await open();
+    await expect.poll(() => pixels(page, 'Зинаида Михнюк', SUGGESTION_VIOLET), { timeout: 10_000 }).toBeGreaterThan(10);
+    const panel = await openExtensionPage(session, `sidepanel.html?tab=${await tabIdOf(session, page)}`);
+    const list = panel.getByRole('list', { name: 'Suggestions on this page' });
+    await list.waitFor({ timeout: 10_000 });
+    await expect.poll(() => list.textContent({ timeout: 1_000 }), { timeout: 10_000 }).toContain('Зинаида Михнюк');
+    await panel.getByRole('button', { name: 'Link: Зинаида Михнюк' }).click({ timeout: 5_000 });
+    await expect.poll(() => list.textContent({ timeout: 1_000 })).not.toContain('Зинаида Михнюк');
+    await panel.getByRole('button', { name: 'Add fact: ч. 1 арт. 368 КК' }).click({ timeout: 5_000 });
+    await expect.poll(() => list.textContent({ timeout: 1_000 })).not.toContain('ч. 1 арт. 368 КК');
+    // The page (in its own tab here, beside the panel's) paints the new highlight at once.
+    await page.bringToFront();
+    await expect.poll(() => pixels(page, 'Зинаида Михнюк', PERSON_PINK), { timeout: 5_000 }).toBeGreaterThan(150);
+    const linked = await linkedQuotes();
+    expect(linked).toContainEqual({ quote: 'Зинаида Михнюк', kind: 'person', article: null });
+    expect(linked).toContainEqual({
+      quote: 'ч. 1 арт. 368 КК',
+      kind: 'fact',
+      article: { code: 'Criminal Code', article: '368', part: '1' },
+    });
   });
 });
