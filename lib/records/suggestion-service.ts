@@ -1,7 +1,7 @@
 import type { RecordsDatabase } from '../db/database';
 import { findLegalArticles } from '../facts/legal-articles';
 import { buildNameMatcher, findPersonMentions, type NameMatcher } from '../matching/name-matcher';
-import type { Suggestion } from '../messaging/protocol';
+import { MAX_SUGGESTIONS, type Suggestion } from '../messaging/protocol';
 import { foldText } from '../names/fold';
 import type { KeyValueArea } from '../page/tab-pages';
 import type { LegalArticle } from '../schema/legal-article';
@@ -14,7 +14,6 @@ import { normalizeUrl } from '../source/normalize-url';
 
 /** Most dismissals kept for one page; the oldest go first. */
 export const MAX_DISMISSED_PER_PAGE = 2_000;
-const MAX_SUGGESTIONS = 5_000;
 
 /** What the background answers for suggestions. */
 export interface SuggestionService {
@@ -77,16 +76,17 @@ export function createSuggestionService(
       for (const mention of findPersonMentions(matcher, text)) {
         const personId = mention.personIds[0]!;
         const key = `person:${personId}:${quote(mention.start, mention.end)}`;
-        if (skip.has(key)) continue;
+        if (skip.has(key) || suggestions.length >= MAX_SUGGESTIONS) continue;
         const label = names.get(personId) ?? '';
         suggestions.push({ key, start: mention.start, end: mention.end, personId, label, article: null });
       }
       for (const { start, end, article } of findLegalArticles(text)) {
+        if (suggestions.length >= MAX_SUGGESTIONS) break;
         const key = `article:${article.code}|${article.article}|${article.part ?? ''}:${quote(start, end)}`;
         if (skip.has(key)) continue;
         suggestions.push({ key, start, end, personId: null, label: articleLabel(article), article });
       }
-      return suggestions.sort((a, b) => a.start - b.start).slice(0, MAX_SUGGESTIONS);
+      return suggestions.sort((a, b) => a.start - b.start);
     },
     async dismiss(url, key) {
       const list = (await dismissed(url)).filter((k) => k !== key);
