@@ -22,9 +22,9 @@ export function PageSuggestions({ tabId }: { tabId: number }) {
     const timer = setInterval(() => void load(), POLL_MS);
     return () => clearInterval(timer);
   }, [tabId]);
-  const act = (id: number, action: 'accept' | 'dismiss') =>
-    void request(toTab(tabId), 'suggestion/act', { id, action })
-      .then(() => setError(''))
+  const act = ({ id, quote }: PageSuggestion, action: 'accept' | 'dismiss') =>
+    void request(toTab(tabId), 'suggestion/act', { id, quote, action })
+      .then(({ done }) => setError(done ? '' : 'That suggestion is no longer on the page.'))
       .catch((e: unknown) => setError(`Not done: ${e instanceof Error ? e.message : String(e)}`))
       .then(load);
   if (!items) return <p class="muted">Looking for known persons and articles…</p>;
@@ -43,11 +43,11 @@ export function PageSuggestions({ tabId }: { tabId: number }) {
             <button
               type="button"
               aria-label={`${s.kind === 'person' ? 'Link' : 'Add fact'}: ${s.quote}`}
-              onClick={() => act(s.id, 'accept')}
+              onClick={() => act(s, 'accept')}
             >
               {s.kind === 'person' ? 'Link' : 'Add fact'}
             </button>{' '}
-            <button type="button" aria-label={`Dismiss: ${s.quote}`} onClick={() => act(s.id, 'dismiss')}>
+            <button type="button" aria-label={`Dismiss: ${s.quote}`} onClick={() => act(s, 'dismiss')}>
               Dismiss
             </button>
           </li>

@@ -62,7 +62,7 @@ export default defineContentScript({
           'page/describe': () => describePage(document),
           'selection/annotate': async ({ kind }) => ({ created: await annotator.annotateSelection(kind) }),
           'suggestions/list': () => ({ suggestions: suggestions.list() }),
-          'suggestion/act': async ({ id, action }) => ({ done: await suggestions.act(id, action) }),
+          'suggestion/act': async ({ id, action, quote }) => ({ done: await suggestions.act(id, action, quote) }),
         },
         { answerUnknown: false },
       ),

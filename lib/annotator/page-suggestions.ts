@@ -35,7 +35,8 @@ export interface PageSuggestions {
   /** Opens the suggestion under a viewport point; false when there is none. */
   click(x: number, y: number): boolean;
   list(): PageSuggestion[];
-  act(id: number, action: 'accept' | 'dismiss'): Promise<boolean>;
+  /** Acts on the suggestion starting at `id` (its offset, stable while the list lives), if its words are `quote`. */
+  act(id: number, action: 'accept' | 'dismiss', quote?: string): Promise<boolean>;
 }
 
 const NAME = 'sa-suggestion';
@@ -62,8 +63,13 @@ export function createPageSuggestions(
   layer.append(panel);
 
   const paint = () => paints && view.CSS.highlights.set(NAME, new view.Highlight(...shown.map((x) => x.range)));
-  const run = async (id: number, work: (item: (typeof shown)[number]) => Promise<unknown>) => {
-    const item = shown[id];
+  const run = async (
+    id: number,
+    quote: string | undefined,
+    work: (item: (typeof shown)[number]) => Promise<unknown>,
+  ) => {
+    // By offset and words, not by place in the list: the list may have changed since the panel read it.
+    const item = shown.find((x) => x.s.start === id && (quote === undefined || x.range.toString() === quote));
     if (!item) return false;
     await work(item);
     panel.hidden = true;
@@ -94,7 +100,7 @@ export function createPageSuggestions(
       const dismiss = el(doc, 'button', { type: 'button', class: 'sa-plain' }, 'Dismiss');
       const status = el(doc, 'p', { class: 'sa-message', role: 'status' });
       const act = (action: 'accept' | 'dismiss') =>
-        suggestions.act(id, action).catch((e: unknown) => status.replaceChildren(`Not saved: ${String(e)}`));
+        suggestions.act(item.s.start, action).catch((e: unknown) => status.replaceChildren(`Not saved: ${String(e)}`));
       accept.addEventListener('click', () => void act('accept'));
       dismiss.addEventListener('click', () => void act('dismiss'));
       panel.replaceChildren(
@@ -108,19 +114,19 @@ export function createPageSuggestions(
       return true;
     },
     list: () =>
-      shown.map(({ s, range }, id) => ({
-        id,
+      shown.map(({ s, range }) => ({
+        id: s.start,
         quote: range.toString().slice(0, 1000),
         label: s.label,
         kind: s.personId ? 'person' : 'fact',
       })),
-    act: (id, action) =>
+    act: (id, action, quote) =>
       action === 'dismiss'
-        ? run(id, async ({ s }) => {
+        ? run(id, quote, async ({ s }) => {
             await api.dismiss(doc.URL, s.key);
             shown = shown.filter((x) => x.s.key !== s.key);
           })
-        : run(id, async ({ s, range }) => {
+        : run(id, quote, async ({ s, range }) => {
             const selectors = describeRange(indexText(doc.body), range);
             if (!selectors) throw new Error('the words are no longer on the page');
             const annotation = await api.accept({

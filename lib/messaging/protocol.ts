@@ -63,7 +63,7 @@ export const Suggestion = z.strictObject({
 });
 export type Suggestion = z.infer<typeof Suggestion>;
 
-/** A suggestion as the side panel lists it; `id` is its place in the page's current list. */
+/** A suggestion as the side panel lists it; `id` is its start offset in the page's scanned text. */
 export const PageSuggestion = z.strictObject({
   id: z.int().check(z.nonnegative()),
   quote: shortText(1000),
@@ -161,7 +161,11 @@ export const protocol = {
   /** Extension page to content script: accept or dismiss one suggestion of the list. */
   'suggestion/act': message(
     'extension-page',
-    z.strictObject({ id: z.int().check(z.nonnegative()), action: z.enum(['accept', 'dismiss']) }),
+    z.strictObject({
+      id: z.int().check(z.nonnegative()),
+      quote: shortText(1000),
+      action: z.enum(['accept', 'dismiss']),
+    }),
     z.strictObject({ done: z.boolean() }),
   ),
 };
