@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { loadSettings, saveSettings } from '@/lib/settings/settings';
+import { SuggestionSettings } from './SuggestionSettings';
 
 /** Options: the researcher's name, recorded as the creator of every record they make. */
 export function OptionsApp() {
@@ -39,6 +40,7 @@ export function OptionsApp() {
           {status.text}
         </p>
       )}
+      <SuggestionSettings />
     </main>
   );
 }

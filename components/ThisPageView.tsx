@@ -1,5 +1,6 @@
 import type { ActivePage } from './hooks/use-active-page';
 import { PageAnnotations } from './PageAnnotations';
+import { PageSuggestions } from './PageSuggestions';
 import { PageSummary } from './PageSummary';
 import { SourceDetails } from './SourceDetails';
 
@@ -16,6 +17,8 @@ export function ThisPageView({ active }: { active: ActivePage }) {
           <SourceDetails page={active.page} />
           <h3>Highlights</h3>
           <PageAnnotations page={active.page} tabId={active.tabId} />
+          <h3>Suggestions</h3>
+          <PageSuggestions tabId={active.tabId} />
         </>
       )}
     </section>

@@ -15,6 +15,7 @@ import {
   type ServiceContext,
 } from '@/lib/records/annotation-service';
 import { linkFromPage, matchRecords } from '@/lib/records/link-service';
+import { createSuggestionService } from '@/lib/records/suggestion-service';
 import { BUILT_IN_KINDS } from '@/lib/schema/kinds';
 import { loadSettings, saveSettings } from '@/lib/settings/settings';
 
@@ -41,6 +42,12 @@ export default defineBackground(() => {
       );
     });
 
+  const suggestions = createSuggestionService(
+    ctx.db,
+    local,
+    async () => (await loadSettings(local)).suggestionsEnabled,
+  );
+
   const handlers: Handlers = {
     'page/opened': async (page, sender) => {
       const tabId = sender.tab?.id ?? -1;
@@ -58,6 +65,22 @@ export default defineBackground(() => {
     // Workspace: linking a highlight to a person or case from the card on the page.
     'records/match': async ({ target, query }) => ({ matches: await explained(matchRecords(ctx.db, target, query)) }),
     'annotation/link': (link, sender) => explained(linkFromPage(ctx, link, sender.url ?? '')),
+    // Known-entity suggestions (issue 6).
+    'suggestions/scan': async ({ url, text }) => ({ suggestions: await explained(suggestions.scan(url, text)) }),
+    'suggestion/accept': ({ source, selectors, personId, article }, sender) =>
+      explained(
+        createAnnotation(
+          ctx,
+          {
+            source,
+            selectors,
+            kind: personId ? 'person' : 'fact',
+            links: { personIds: personId ? [personId] : [], legalArticle: article },
+          },
+          sender.url ?? '',
+        ),
+      ),
+    'suggestion/dismiss': async ({ url, key }) => ({ dismissed: await suggestions.dismiss(url, key) }),
   };
   listen(browser.runtime.onMessage, createMessageHandler(selfIdentity(), handlers, { answerUnknown: true }));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTabPage(session, tabId));

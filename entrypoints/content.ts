@@ -1,6 +1,8 @@
 import { backgroundApi } from '@/lib/annotator/background-api';
 import { captureOnce } from '@/lib/annotator/capture-source';
 import { createPageAnnotator } from '@/lib/annotator/page-annotator';
+import { createPageSuggestions, type PageSuggestions } from '@/lib/annotator/page-suggestions';
+import { suggestionApi } from '@/lib/annotator/suggestion-api';
 import { UI_CSS } from '@/lib/annotator/ui-styles';
 import { createMessageHandler } from '@/lib/messaging/handler';
 import { listen } from '@/lib/messaging/listen';
@@ -30,9 +32,27 @@ export default defineContentScript({
       },
     });
     ui.mount();
-    const annotator = createPageAnnotator(document, ui.mounted!, ctx, backgroundApi, captureOnce(document), () =>
-      canonicalUrlOf(document),
+    const capture = captureOnce(document);
+    // The annotator hands suggestions the clicks that hit no highlight; they are created just after it.
+    const later: { suggestions?: PageSuggestions } = {};
+    const annotator = createPageAnnotator(
+      document,
+      ui.mounted!,
+      ctx,
+      backgroundApi,
+      capture,
+      () => canonicalUrlOf(document),
+      (x, y) => later.suggestions?.click(x, y) ?? false,
     );
+    const suggestions = (later.suggestions = createPageSuggestions(
+      document,
+      ui.mounted!,
+      suggestionApi,
+      capture,
+      annotator,
+    ));
+    const suggest = () =>
+      void suggestions.refresh().catch((error: unknown) => console.warn('[source-annotator] no suggestions:', error));
 
     const stop = listen(
       browser.runtime.onMessage,
@@ -44,13 +64,15 @@ export default defineContentScript({
           // Workspace: the side panel shows a highlight, or says this page's records changed.
           'annotation/reveal': ({ id }) => ({ found: annotator.reveal(id) }),
           'annotations/changed': async () => ({ reloaded: (await annotator.refresh(), true) }),
+          'suggestions/list': () => ({ suggestions: suggestions.list() }),
+          'suggestion/act': async ({ id, action, quote }) => ({ done: await suggestions.act(id, action, quote) }),
         },
         { answerUnknown: false },
       ),
     );
     ctx.onInvalidated(stop);
     // Single-page apps swap their content without a page load: fetch that page's records again.
-    ctx.addEventListener(window, 'wxt:locationchange', () => void annotator.refresh());
+    ctx.addEventListener(window, 'wxt:locationchange', () => void annotator.refresh().then(suggest));
 
     request(toBackground, 'page/opened', describePage(document)).catch((error: unknown) => {
       console.warn('[source-annotator] the background did not acknowledge this page:', error);
@@ -58,5 +80,6 @@ export default defineContentScript({
     await annotator.refresh().catch((error: unknown) => {
       console.warn('[source-annotator] could not load the highlights of this page:', error);
     });
+    suggest();
   },
 });

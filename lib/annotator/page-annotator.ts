@@ -51,6 +51,10 @@ export interface PageAnnotator {
   annotateSelection(kind: string): Promise<boolean>;
   /** Scrolls to a highlight and flashes it (asked by the side panel); false when it is not on the page. */
   reveal(id: string): boolean;
+  /** The ranges of the painted highlights (suggestions skip words already highlighted). */
+  highlighted(): Range[];
+  /** Shows a highlight saved elsewhere (an accepted suggestion) as if it had just been made here. */
+  adopt(annotation: Annotation, range: Range): void;
 }
 
 const SETTLE_MS = 150;
@@ -64,6 +68,8 @@ export function createPageAnnotator(
   api: AnnotatorApi,
   capture: () => Promise<SourceCapture>,
   canonicalUrl: () => string | null,
+  /** A click that hit no highlight; true when it was handled (a suggestion opened). */
+  onPageClick?: (x: number, y: number) => boolean,
 ): PageAnnotator {
   const view = doc.defaultView!;
   const painter = createHighlightPainter(doc);
@@ -234,7 +240,10 @@ export function createPageAnnotator(
       if (toolbar.visible) return card.close();
       const id = painter.hitTest((event as MouseEvent).clientX, (event as MouseEvent).clientY);
       const annotation = records.annotations.find((a) => a.id === id);
-      if (!annotation) return card.openId && card.close();
+      if (!annotation) {
+        if (onPageClick?.((event as MouseEvent).clientX, (event as MouseEvent).clientY)) return card.close();
+        return card.openId && card.close();
+      }
       openCard(annotation);
     }, 0);
   });
@@ -291,6 +300,12 @@ export function createPageAnnotator(
       });
       painter.flash(id);
       return true;
+    },
+    highlighted: () => [...anchored.values()],
+    adopt(annotation, range) {
+      records = { ...records, annotations: [...records.annotations, annotation] };
+      anchored.set(annotation.id, range);
+      repaint();
     },
   };
   return annotator;

@@ -14,6 +14,8 @@ import { wordFormKeys } from './word-forms';
 // - first name and surname in either order ("Mikhniuk Zinaida"), the patronymic left out or not;
 // - an initial and the surname, either order ("Z. Mikhniuk", "Міхнюк З."), when exactly one person
 //   with that surname has a first name starting with that initial;
+// - a first name joined by "and" to another person's full name with the same surname, when exactly
+//   one registered person has that first name and surname ("Tatsiana and Aliaksandr Birulia");
 // - a surname alone ("Mikhniuk was released"), only when (1) exactly one person in the registry has
 //   that surname, in that grammatical gender, (2) that person is also named in full somewhere on the
 //   same text, and (3) the surname is not glued to another capitalised word (then it is part of
@@ -45,13 +47,14 @@ export interface NameMatcher {
   /** Persons (indices into `personIds`) whose name ends at a trie node. */
   readonly ends: Map<number, number[]>;
   /** Surname word id to the persons with that surname and the key of their first name. */
-  readonly surnames: Map<number, { person: number; firstKey: string }[]>;
+  readonly surnames: Map<number, { person: number; firstKey: string; firstId: number }[]>;
   readonly personIds: string[];
 }
 
 const WORD_SPACE = 2 ** 20;
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ-][\p{L}\p{M}\p{N}]+)*/gu;
 const PATRONYMIC = /(?:vna|vih|ihna)$/;
+const JOINED_NAMES = /^[ \u00a0]+(?:and|і|и|й|ды|да|&)[ \u00a0]+$/;
 // Words that stand before a surname without being a first name ("Judge Kukhatskavolts").
 const TITLES = new Set(
   'Judge President Minister Senator Mr Mrs Ms Dr Prof Professor Colonel General Major Captain Lieutenant Officer Citizen Судья Суддзя Президент Прэзідэнт Министр Міністр Гражданин Грамадзянін Пан Пані Спадар Спадарыня'.split(
@@ -87,7 +90,7 @@ export function buildNameMatcher(persons: readonly RegistryPerson[]): NameMatche
   const wordIds = new Map<string, number>();
   const edges = new Map<number, number>();
   const ends = new Map<number, number[]>();
-  const surnames = new Map<number, { person: number; firstKey: string }[]>();
+  const surnames = new Map<number, { person: number; firstKey: string; firstId: number }[]>();
   let nodes = 1;
 
   const wordId = (word: string, key: string, first: boolean): number => {
@@ -129,7 +132,9 @@ export function buildNameMatcher(persons: readonly RegistryPerson[]): NameMatche
       const ids = words.map((w, i) => wordId(w.word, w.key, i === firstAt));
       const list = surnames.get(ids[s]!) ?? [];
       const firstKey = firstAt >= 0 ? words[firstAt]!.key : '';
-      if (!list.some((e) => e.person === index && e.firstKey === firstKey)) list.push({ person: index, firstKey });
+      const firstId = firstAt >= 0 ? ids[firstAt]! : -1;
+      if (!list.some((e) => e.person === index && e.firstKey === firstKey))
+        list.push({ person: index, firstKey, firstId });
       surnames.set(ids[s]!, list);
       if (words.length === 1) continue; // a single word is matched by the lone-surname rule only
       insert(ids, index);
@@ -191,6 +196,24 @@ export function findPersonMentions(matcher: NameMatcher, text: string): PersonMe
       if (persons.length) best = { last: j, persons };
     }
     if (best) {
+      // "Tatsiana and Aliaksandr Birulia": a first name joined to a full name shares its surname.
+      const joined = tokens[i - 1];
+      if (joined && best.last > i && JOINED_NAMES.test(text.slice(joined.end, token.start))) {
+        const first = idsOf(joined) ?? [];
+        const surname = idsOf(tokens[best.last]!) ?? [];
+        const persons = new Set(
+          surname.flatMap((id) => matcher.surnames.get(id) ?? []).filter((e) => first.includes(e.firstId)),
+        );
+        const last = found.at(-1);
+        if (persons.size === 1 && (!last || last.end <= joined.start)) {
+          mention(
+            joined.start,
+            joined.end,
+            [...persons].map((e) => e.person),
+            'name',
+          );
+        }
+      }
       mention(token.start, tokens[best.last]!.end, best.persons, 'name');
       i = best.last;
       continue;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Annotation } from '../schema/annotation';
 import { KindDefinition } from '../schema/kinds';
+import { LegalArticle } from '../schema/legal-article';
 import { HttpUrl, Id, LIMITS, Slug, text } from '../schema/primitives';
 import { Selectors } from '../schema/selectors';
 import { Source } from '../schema/source';
@@ -53,6 +54,39 @@ export const RecordMatch = z.strictObject({ id: Id, name: text(LIMITS.title), ma
 export type RecordMatch = z.infer<typeof RecordMatch>;
 
 const Both: readonly SenderKind[] = ['content-script', 'extension-page'];
+
+// Known-entity suggestions (issue 6): the background finds registered persons and legal articles in
+// a page's text; the content script marks them and turns an accepted one into a linked highlight.
+
+/** A mention the background suggests: UTF-16 offsets in the text it was sent, and what it names. */
+export const Suggestion = z.strictObject({
+  /** What dismissing it remembers for the page: the person (or article) and the words. */
+  key: shortText(1000),
+  start: z.int().check(z.nonnegative()),
+  end: z.int().check(z.nonnegative()),
+  personId: z.nullable(Id),
+  /** The person's name, or the article as a reader would say it. */
+  label: shortText(LIMITS.name),
+  article: z.nullable(LegalArticle),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+
+/** A suggestion as the side panel lists it; `id` is its start offset in the page's scanned text. */
+export const PageSuggestion = z.strictObject({
+  id: z.int().check(z.nonnegative()),
+  quote: shortText(1000),
+  label: shortText(LIMITS.name),
+  kind: z.enum(['person', 'fact']),
+});
+export type PageSuggestion = z.infer<typeof PageSuggestion>;
+
+/** Longest page text sent for scanning (UTF-16 units); longer pages are scanned up to here. */
+export const MAX_SCAN_TEXT = 4_000_000;
+/**
+ * Most suggestions one page gets. More is not reviewable, and validating the reply is the page's
+ * largest cost (about 15 ms per 1,000 in Chromium); persons come before legal articles.
+ */
+export const MAX_SUGGESTIONS = 1_000;
 
 /** Declares one message kind: its allowed senders and the shapes of its payload and result. */
 function message<P extends z.ZodMiniType, R extends z.ZodMiniType>(
@@ -125,6 +159,45 @@ export const protocol = {
       on: z.boolean(),
     }),
     Annotation,
+  ),
+  /** Content script to background: the registered persons and legal articles named in this text. */
+  'suggestions/scan': message(
+    'content-script',
+    z.strictObject({ url: HttpUrl, text: z.string().check(z.maxLength(MAX_SCAN_TEXT)) }),
+    z.strictObject({ suggestions: z.array(Suggestion).check(z.maxLength(MAX_SUGGESTIONS)) }),
+  ),
+  /** Content script to background: save a suggestion as a highlight linked to its person or article; answered after commit. */
+  'suggestion/accept': message(
+    'content-script',
+    z.strictObject({
+      source: SourceCapture,
+      selectors: Selectors,
+      personId: z.nullable(Id),
+      article: z.nullable(LegalArticle),
+    }),
+    Annotation,
+  ),
+  /** Content script to background: never suggest these words for this person (or article) on this page again. */
+  'suggestion/dismiss': message(
+    'content-script',
+    z.strictObject({ url: HttpUrl, key: shortText(1000) }),
+    z.strictObject({ dismissed: z.int() }),
+  ),
+  /** Extension page to content script: the suggestions shown on the page now. */
+  'suggestions/list': message(
+    'extension-page',
+    Empty,
+    z.strictObject({ suggestions: z.array(PageSuggestion).check(z.maxLength(MAX_SUGGESTIONS)) }),
+  ),
+  /** Extension page to content script: accept or dismiss one suggestion of the list. */
+  'suggestion/act': message(
+    'extension-page',
+    z.strictObject({
+      id: z.int().check(z.nonnegative()),
+      quote: shortText(1000),
+      action: z.enum(['accept', 'dismiss']),
+    }),
+    z.strictObject({ done: z.boolean() }),
   ),
 };
 

@@ -10,6 +10,7 @@ import {
 } from '../db/records';
 import type { AnchoringChange, PageRecords, SourceCapture } from '../messaging/protocol';
 import type { Annotation } from '../schema/annotation';
+import type { LegalArticle } from '../schema/legal-article';
 import { BUILT_IN_KINDS } from '../schema/kinds';
 import type { Selector } from '../schema/selectors';
 import type { Source } from '../schema/source';
@@ -74,13 +75,19 @@ export async function pageRecords(ctx: ServiceContext, url: string, canonicalUrl
   return { annotations, persons, cases, kinds: [...BUILT_IN_KINDS], lastKind: await ctx.lastKind() };
 }
 
+/** What a highlight made from a suggestion is linked to from the start (issue 6). */
+export interface AnnotationLinks {
+  personIds?: string[];
+  legalArticle?: LegalArticle | null;
+}
+
 /**
  * Saves a new highlight on the page at `pageUrl`. The first highlight on a page records its source;
  * later ones reuse it and note the visit. Source and highlight are written in one transaction.
  */
 export async function createAnnotation(
   ctx: ServiceContext,
-  input: { source: SourceCapture; selectors: Selector[]; kind: string },
+  input: { source: SourceCapture; selectors: Selector[]; kind: string; links?: AnnotationLinks },
   pageUrl: string,
 ): Promise<Annotation> {
   if (!sameUrl(input.source.url, pageUrl)) {
@@ -104,10 +111,12 @@ export async function createAnnotation(
         kind: input.kind,
         tags: [],
         note: '',
-        personIds: [],
+        personIds: input.links?.personIds ?? [],
         caseIds: [],
         fact:
-          input.kind === 'fact' ? { eventType: null, date: null, place: null, legalArticle: null, term: null } : null,
+          input.kind === 'fact'
+            ? { eventType: null, date: null, place: null, legalArticle: input.links?.legalArticle ?? null, term: null }
+            : null,
         creator,
         created: now,
         modified: now,

@@ -11,11 +11,13 @@ export const Settings = z.object({
   researcherName: z._default(z.string().check(z.maxLength(200)), ''),
   /** The kind used last, for the "annotate with the last kind" command. */
   lastKind: z._default(Slug, 'person'),
+  /** Mark mentions of registered persons and legal articles on pages (known-entity suggestions). */
+  suggestionsEnabled: z._default(z.boolean(), true),
 });
 export type Settings = z.infer<typeof Settings>;
 
 const KEY = 'settings';
-export const defaultSettings: Settings = { researcherName: '', lastKind: 'person' };
+export const defaultSettings: Settings = { researcherName: '', lastKind: 'person', suggestionsEnabled: true };
 
 /** Reads settings; a missing or malformed field takes its default, the others are kept. */
 export async function loadSettings(area: KeyValueArea): Promise<Settings> {

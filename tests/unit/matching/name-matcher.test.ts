@@ -14,6 +14,8 @@ const REGISTRY: RegistryPerson[] = [
   { id: 'kozubau', name: 'Ihar Kozubau', aliases: [] },
   { id: 'paliakou-v', name: 'Vital Paliakou', aliases: [] },
   { id: 'paliakou-a', name: 'Aliaksandr Paliakou', aliases: [] },
+  { id: 'birulia-t', name: 'Tatsiana Birulia', aliases: [] },
+  { id: 'birulia-a', name: 'Aliaksandr Birulia', aliases: ['Аляксандр Біруля'] },
   { id: 'luchynovich', name: 'Лучыновіч Аляксандр Іванавіч', aliases: ['Aliaksandr Luchynovich'] },
 ];
 const matcher = buildNameMatcher(REGISTRY);
@@ -41,6 +43,17 @@ describe('findPersonMentions: hits', () => {
     },
     { text: 'Сергея Тихановского', expected: [['Сергея Тихановского', 'tsikhanouski']] },
     { text: 'In July Alexander Luchynovich was sentenced', expected: [['Alexander Luchynovich', 'luchynovich']] },
+    {
+      text: 'the couple Tatsiana and Aliaksandr Birulia; Тацяну і Аляксандра Бірулю',
+      expected: [
+        ['Tatsiana', 'birulia-t'],
+        ['Aliaksandr Birulia', 'birulia-a'],
+        ['Тацяну', 'birulia-t'],
+        ['Аляксандра Бірулю', 'birulia-a'],
+      ],
+    },
+    // Nobody registered is called Ihar Luchynovich: the joined first name stays unmatched.
+    { text: 'Ihar and Aliaksandr Luchynovich', expected: [['Aliaksandr Luchynovich', 'luchynovich']] },
     {
       text: 'Judge Ihar Losik; Judge Losik',
       expected: [

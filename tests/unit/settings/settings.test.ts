@@ -9,14 +9,22 @@ describe('settings', () => {
     const area = fakeBrowser.storage.local;
     expect(await loadSettings(area)).toEqual(defaultSettings);
     await saveSettings(area, { researcherName: '  Alesia K.  ' });
-    expect(await loadSettings(area)).toEqual({ researcherName: 'Alesia K.', lastKind: 'person' });
+    expect(await loadSettings(area)).toEqual({
+      researcherName: 'Alesia K.',
+      lastKind: 'person',
+      suggestionsEnabled: true,
+    });
   });
 
   it('refuses an overlong name and keeps the previous value', async () => {
     const area = fakeBrowser.storage.local;
     await saveSettings(area, { researcherName: 'Alesia' });
     await expect(saveSettings(area, { researcherName: 'x'.repeat(201) })).rejects.toThrow(/at most 200/);
-    expect(await loadSettings(area)).toEqual({ researcherName: 'Alesia', lastKind: 'person' });
+    expect(await loadSettings(area)).toEqual({
+      researcherName: 'Alesia',
+      lastKind: 'person',
+      suggestionsEnabled: true,
+    });
   });
 
   it('falls back to the default of each malformed field and keeps the others', async () => {
@@ -30,7 +38,20 @@ describe('settings', () => {
     const area = fakeBrowser.storage.local;
     await saveSettings(area, { researcherName: 'Alesia' });
     await saveSettings(area, { lastKind: 'fact' });
-    expect(await loadSettings(area)).toEqual({ researcherName: 'Alesia', lastKind: 'fact' });
+    expect(await loadSettings(area)).toEqual({ researcherName: 'Alesia', lastKind: 'fact', suggestionsEnabled: true });
     await expect(saveSettings(area, { lastKind: 'Not a kind' })).rejects.toThrow(/kind is not valid/);
+  });
+});
+
+describe('suggestionsEnabled', () => {
+  it.each([
+    { stored: undefined, expected: true },
+    { stored: false, expected: false },
+    { stored: 'no', expected: true },
+  ])('stored $stored → $expected', async ({ stored, expected }) => {
+    await fakeBrowser.storage.local.set({ settings: { researcherName: 'Alesia', suggestionsEnabled: stored } });
+    const loaded = await loadSettings(fakeBrowser.storage.local);
+    expect(loaded.suggestionsEnabled).toBe(expected);
+    expect(loaded.researcherName).toBe('Alesia');
   });
 });
