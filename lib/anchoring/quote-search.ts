@@ -12,6 +12,7 @@ import {
   type MatchKind,
 } from './quote-evidence';
 import type { TextSpan } from './text-position';
+import { changedWords, editDistance, wordsOf } from './edit-distance';
 import { describedEdges, edgesAgree } from './word-edges';
 
 // The stages of finding a quote, cheapest first: (a) the stored position, (b) exact occurrences,
@@ -27,6 +28,9 @@ export interface QuoteMatch extends TextSpan {
   strategy: MatchStrategy;
   /** 0–1, Hypothesis-style weighted agreement of quote, prefix, suffix and position. */
   score: number;
+  /** Whether both stored sides stand untouched around it: only such a match tells how far the
+   *  page moved, for the other highlights to use. */
+  intact: boolean;
 }
 
 const T = ANCHOR_THRESHOLDS;
@@ -55,15 +59,26 @@ export function matchAtPosition(
     suffix: sideAtPosition(quote.suffix, text, end, false),
     unique: false,
     sameDigits: true,
+    changedWords: 0,
+    words: 0,
     shortestSide: 0,
     edgesAgree: edgesAgree(describedEdges(quote.exact, quote.prefix, quote.suffix), text, start, end),
     closeness: 1,
   };
-  return accepts(evidence) ? { start, end, strategy: shifted ? 'exact' : 'position', score: scoreOf(evidence) } : null;
+  if (!accepts(evidence)) return null;
+  const intact = evidence.prefix === 1 && evidence.suffix === 1;
+  return { start, end, strategy: shifted ? 'exact' : 'position', score: scoreOf(evidence), intact };
 }
 
-/** Stages (b)–(d): search the whole text, near `hint` (a UTF-16 offset) first. */
-export function searchQuote(text: string, quote: TextQuoteSelector, hint?: number): QuoteMatch | null {
+/** Stages (b)–(d): search the whole text, near `hint` (a UTF-16 offset) first. `moved` are other
+ *  offsets where the words may stand (the hint moved as far as other highlights of the page did):
+ *  an exact occurrence near one of them is not far from its place. */
+export function searchQuote(
+  text: string,
+  quote: TextQuoteSelector,
+  hint?: number,
+  moved: readonly number[] = [],
+): QuoteMatch | null {
   const page = normalizedTextOf(text);
   const folded = page.text;
   const needle = normalizeString(quote.exact);
@@ -71,18 +86,22 @@ export function searchQuote(text: string, quote: TextQuoteSelector, hint?: numbe
   const prefix = storedSide(quote.prefix);
   const suffix = storedSide(quote.suffix);
   const foldedHint = hint === undefined ? undefined : page.fromOriginal(hint);
+  const places = foldedHint === undefined ? [] : [foldedHint, ...moved.map((at) => page.fromOriginal(at))];
   const edges = describedEdges(quote.exact, quote.prefix, quote.suffix);
+  const quoteWords = wordsOf(needle);
 
   const judge = (kind: MatchKind, start: number, end: number, errors: number, unique: boolean) => {
     // Most candidates need an untouched side; checking that first spares the edit distances.
     const prefixIntact = prefix !== null && folded.endsWith(prefix, start);
     const suffixIntact = suffix !== null && folded.startsWith(suffix, end);
     if (Number(prefixIntact) + Number(suffixIntact) < intactSidesNeeded(kind, needle.length, unique)) return null;
-    // Far from where the words stood, the same short words with one side rewritten are, on news
-    // pages, another mention in repeated boilerplate far more often than these words moved: there,
-    // only both sides untouched will do (the Chromium benchmark's deleted-quote set found 46 such).
-    const far = foldedHint !== undefined && Math.abs(start - foldedHint) > T.hintWindow;
-    if (far && needle.length < T.uniqueQuote && !(prefixIntact && suffixIntact)) return null;
+    // Far from where the words stood, the same words with a side rewritten are, on news pages,
+    // another mention in repeated boilerplate far more often than these words moved: a headline
+    // repeated in another "Related news" list, a name in another case. There, only both sides
+    // untouched will do, whatever the length (the Chromium benchmark's deleted-quote set found 46
+    // short ones, then long headlines whose copy differed by a year before them).
+    const far = places.length > 0 && places.every((at) => Math.abs(start - at) > T.hintWindow);
+    if (far && !(prefixIntact && suffixIntact)) return null;
     const before = folded.slice(Math.max(0, start - span(prefix ?? '')), start);
     const after = folded.slice(end, end + span(suffix ?? ''));
     const evidence: Evidence = {
@@ -93,17 +112,19 @@ export function searchQuote(text: string, quote: TextQuoteSelector, hint?: numbe
       suffix: suffix === null ? null : suffixIntact ? 1 : suffixSimilarity(suffix, after),
       unique,
       sameDigits: kind !== 'fuzzy' || digits(folded.slice(start, end)) === digits(needle),
+      changedWords: kind === 'fuzzy' ? changedWords(quoteWords, folded.slice(start, end)) : 0,
+      words: quoteWords.length,
       shortestSide: Math.min(prefix?.length ?? 0, suffix?.length ?? 0),
       edgesAgree: edgesAgree(edges, folded, start, end),
       closeness: foldedHint === undefined ? 1 : 1 - Math.abs(start - foldedHint) / Math.max(1, folded.length),
     };
-    return accepts(evidence) ? { start, end, score: scoreOf(evidence) } : null;
+    return accepts(evidence) ? { start, end, score: scoreOf(evidence), intact: prefixIntact && suffixIntact } : null;
   };
   const toMatch = (found: Candidate, strategy: MatchStrategy): QuoteMatch => {
     const start = page.toOriginalStart(found.start);
     const end = page.toOriginalEnd(found.end);
     const exact = strategy === 'normalized' && text.slice(start, end) === quote.exact;
-    return { start, end, strategy: exact ? 'exact' : strategy, score: found.score };
+    return { start, end, strategy: exact ? 'exact' : strategy, score: found.score, intact: found.intact };
   };
 
   // (b) Exact occurrences, told apart by context and, among equals, by distance to the hint.
@@ -123,27 +144,50 @@ export function searchQuote(text: string, quote: TextQuoteSelector, hint?: numbe
   const maxErrors = maxErrorsFor(needle.length);
   const cuts = occurrences.length > MAX_CUTS ? [] : occurrences.map((at) => at + (needle.length >> 1));
   const segments = cutAt(cuts, folded.length);
-  const fuzzy = (regions: TextSpan[]) => {
-    const found = approximate(folded, needle, maxErrors, regions);
-    return best(found.map((m) => judge('fuzzy', m.start, m.end, m.errors, false)));
+  // Two places that both pass are two statements alike (a headline of another month, a sentence
+  // repeated with another word): nothing tells which one the researcher meant, so neither.
+  // Myers' search ends a match where its errors are fewest, which may be inside the edited word
+  // ("rates gave him" for "The court gave him" become "The magistrates gave him"): where a stored
+  // side stands untouched within the allowed errors of an end, the match ends there instead.
+  // Myers reports many ends around one place, and they snap to the same span: count it once.
+  const snapped = new Map<string, Approximate>();
+  const snap = (m: Approximate): Approximate | null => {
+    const start = prefix === null ? m.start : nearest(folded, prefix, m.start, maxErrors, true);
+    const end = suffix === null ? m.end : nearest(folded, suffix, m.end, maxErrors, false);
+    if ((start === m.start && end === m.end) || end <= start) return m;
+    const key = `${start}:${end}`;
+    if (snapped.has(key)) return null;
+    const span = { start, end, errors: editDistance(needle, folded.slice(start, end), maxErrors) };
+    snapped.set(key, span);
+    return span;
   };
-  if (foldedHint === undefined) {
-    const anywhere = fuzzy(segments);
-    return anywhere ? toMatch(anywhere, 'fuzzy') : null;
-  }
-  const from = foldedHint - T.hintWindow;
-  const to = foldedHint + needle.length + T.hintWindow;
-  const near = fuzzy(clip(segments, from, to));
-  if (near) return toMatch(near, 'fuzzy');
-  // The rest of the text, overlapping the window by a match's length so none is missed at its edges.
+  const fuzzy = (regions: TextSpan[]) => {
+    const found = approximate(folded, needle, maxErrors, regions).flatMap((m) => snap(m) ?? []);
+    const accepted = found.map((m) => judge('fuzzy', m.start, m.end, m.errors, false));
+    const top = best(accepted);
+    if (top && accepted.some((c) => c !== null && (c.end <= top.start || c.start >= top.end))) return AMBIGUOUS;
+    return top;
+  };
+  const fuzzyMatch = (found: Candidate | null) =>
+    found === null || found === AMBIGUOUS ? null : toMatch(found, 'fuzzy');
+  if (foldedHint === undefined) return fuzzyMatch(fuzzy(segments));
+  // The window holds every match that starts within `hintWindow` of the hint, to its last unit.
   const reach = needle.length + maxErrors;
-  const rest = fuzzy([...clip(segments, 0, from + reach), ...clip(segments, to - reach, folded.length)]);
-  return rest ? toMatch(rest, 'fuzzy') : null;
+  const from = foldedHint - T.hintWindow;
+  const to = foldedHint + T.hintWindow + reach;
+  const near = fuzzy(clip(segments, from, to));
+  if (near) return fuzzyMatch(near);
+  // The rest of the text, overlapping the window by a match's length so none is missed at its edges.
+  return fuzzyMatch(fuzzy([...clip(segments, 0, from + reach), ...clip(segments, to - reach, folded.length)]));
 }
 
 interface Candidate extends TextSpan {
   score: number;
+  intact: boolean;
 }
+
+/** More than one place passed: an answer that stops the search with no match. */
+const AMBIGUOUS: Candidate = { start: -1, end: -1, score: 0, intact: false };
 
 function best(candidates: (Candidate | null)[]): Candidate | null {
   let top: Candidate | null = null;
@@ -211,10 +255,28 @@ function clip(segments: TextSpan[], from: number, to: number): TextSpan[] {
     .filter((s) => s.end > s.start);
 }
 
+interface Approximate extends TextSpan {
+  errors: number;
+}
+
+// The edge nearest `at` (within `slack`) where `side` stands untouched: the end of the prefix, or
+// the start of the suffix; `at` itself when there is none. Searches a slice, never the whole text.
+function nearest(text: string, side: string, at: number, slack: number, before: boolean): number {
+  if (before ? text.endsWith(side, at) : text.startsWith(side, at)) return at;
+  const from = Math.max(0, at - slack - (before ? side.length : 0));
+  const window = text.slice(from, at + slack + (before ? 0 : side.length));
+  let found = at;
+  for (let i = window.indexOf(side); i !== -1; i = window.indexOf(side, i + 1)) {
+    const edge = from + i + (before ? side.length : 0);
+    if (Math.abs(edge - at) <= slack && (found === at || Math.abs(edge - at) < Math.abs(found - at))) found = edge;
+  }
+  return found;
+}
+
 // Myers' search chunk by chunk, so each chunk reports its own best matches rather than the page
 // reporting only its single best; chunks overlap by a match's longest extent.
-function approximate(text: string, needle: string, maxErrors: number, segments: TextSpan[]) {
-  const found: { start: number; end: number; errors: number }[] = [];
+function approximate(text: string, needle: string, maxErrors: number, segments: TextSpan[]): Approximate[] {
+  const found: Approximate[] = [];
   const reach = needle.length + maxErrors;
   for (const segment of segments) {
     for (let from = segment.start; from < segment.end; from += CHUNK) {

@@ -149,8 +149,8 @@ export async function runItems(
     });
     if (outcome.wrongExamples.length < 12) {
       outcome.wrongExamples.push({
-        exact: a.exact.slice(0, 120),
-        anchored: anchored.slice(0, 120),
+        exact: a.exact,
+        anchored,
         category: item.category,
         ...(truth
           ? { offBy: { start: got.start - truth.start, end: got.end - truth.end }, moved: truth.start - a.start }

@@ -249,6 +249,8 @@ describe('the anchoring decision', () => {
     suffix: 1,
     unique: false,
     sameDigits: true,
+    changedWords: 0,
+    words: 3,
     shortestSide: 32,
     edgesAgree: true,
     closeness: 1,
