@@ -316,6 +316,21 @@ describe('the anchoring decision', () => {
       expected: false,
     },
     {
+      name: 'a long fuzzy quote with two words changed',
+      e: { kind: 'fuzzy', length: 60, errors: 12, changedWords: 2, words: 10 },
+      expected: true,
+    },
+    {
+      name: 'a near-copy sentence with three words changed',
+      e: { kind: 'fuzzy', length: 60, errors: 12, changedWords: 3, words: 10 },
+      expected: false,
+    },
+    {
+      name: 'a long paragraph with 1 word in 8 changed',
+      e: { kind: 'fuzzy', length: 240, errors: 30, changedWords: 5, words: 40 },
+      expected: true,
+    },
+    {
       name: 'a long fuzzy quote elsewhere',
       e: { kind: 'fuzzy', length: 42, errors: 2, prefix: 0.4, suffix: 0.3 },
       expected: false,
