@@ -203,13 +203,12 @@ describe('matchQuote', () => {
     expect(matchQuote(`${words}. Again: ${words}.`, selector)).toBeNull();
   });
 
-  it('weighs only neighbours of the stored context among thousands of occurrences', () => {
+  // How long this takes is the benchmark's business (npm run bench:anchoring), not a unit test's.
+  it('finds the one occurrence with its stored context among thousands of the same word', () => {
     const text = 'word '.repeat(5000) + 'the unique neighbour word and more ' + 'word '.repeat(5000);
     const { start, end } = spanOf(text, 'word', 5003);
     const selector = describeTextQuote(text, start, end);
-    const began = performance.now();
     expect(matchQuote(text, selector)).toMatchObject({ start, end });
-    expect(performance.now() - began).toBeLessThan(500);
   });
 });
 
