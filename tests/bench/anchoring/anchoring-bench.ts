@@ -1,13 +1,14 @@
 import { normalizeText } from '@/lib/anchoring/normalize-text';
 import type { Selector } from '@/lib/schema/selectors';
 import { since } from '../chromium/measure';
-import { deletedPage, editedPage6, fullContext, wordEditedPage, type EditedPage, type Item } from './annotations';
+import { fullContext, type EditedPage, type Item } from './annotations';
 import { show, type ShownPage } from './bench-dom';
 import type { BenchRuns, DeletedStats } from './bench-runs';
 import { prepareSets, SEED } from './bench-sets';
 import { benchDetails, benchNotes, targetRows } from './bench-targets';
 import { paintCase, unchangedOurs } from './case-unchanged';
 import { comparisonTable } from './comparison-table';
+import { deletedPage, editedPage6, wordEditedPage } from './edited-pages';
 import { apacheAnnotator, domAnchorTextQuote, hypothesisStyle, ours, type Anchorer } from './libraries';
 import { runItems, stored, withoutPosition, withWrongPosition, type Outcome } from './outcome';
 import { log, type AnchoringResults } from './report';

@@ -3,18 +3,17 @@ import { indexText, rangeFromOffsets } from '@/lib/anchoring/dom-text';
 import type { TextQuoteSelector } from '@/lib/schema/selectors';
 import { since } from '../chromium/measure';
 import {
-  changeInnerWord,
   describeSpots,
   fullContext,
   occurrences,
   pickSpots,
   quoteSpots,
   type BenchAnnotation,
-  type EditedCategory,
   type QuoteKind,
   type QuoteSpot,
 } from './annotations';
 import { nextTask, show } from './bench-dom';
+import { changeInnerWord, type EditedCategory } from './edited-pages';
 import { generatePage } from './corpus';
 import { randomTools } from './random';
 import { count, log } from './report';

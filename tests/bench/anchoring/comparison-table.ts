@@ -1,6 +1,6 @@
 import { distribution } from '../chromium/measure';
-import { EDITED_CATEGORIES, type EditedCategory } from './annotations';
 import { byName, LIBRARY_NAMES, type BenchRuns } from './bench-runs';
+import { EDITED_CATEGORIES, type EditedCategory } from './edited-pages';
 import { p50p95, rates, sampled, tally, totalMs, type Outcome } from './outcome';
 import { count, duration, ms, pct } from './report';
 
