@@ -1,4 +1,3 @@
-import search from 'approx-string-match';
 import type { TextQuoteSelector } from '@/lib/schema/selectors';
 import { prefixSimilarity, suffixSimilarity } from './context-similarity';
 import { normalizedTextOf, normalizeString } from './normalize-text';
@@ -12,6 +11,7 @@ import {
   type MatchKind,
 } from './quote-evidence';
 import type { TextSpan } from './text-position';
+import { approximate, nearest, type Approximate } from './approximate-search';
 import { changedWords, editDistance, wordsOf } from './edit-distance';
 import { describedEdges, edgesAgree } from './word-edges';
 
@@ -34,11 +34,9 @@ export interface QuoteMatch extends TextSpan {
 }
 
 const T = ANCHOR_THRESHOLDS;
-const CHUNK = 4096;
 /** Rejected exact occurrences the fuzzy search looks past; beyond this (a quote like "the") the
  *  cost of searching between each pair outweighs the chance of a respelled twin among them. */
 const MAX_CUTS = 256;
-const MAX_MATCHES_PER_CHUNK = 200;
 
 /** Stage (a): the quote at its stored offset, unless the context there contradicts it; with
  *  `shifted`, at an offset guessed from other highlights' moves, where only intact context will do.
@@ -131,13 +129,19 @@ export function searchQuote(
   const occurrences = findAll(folded, needle);
   const unique = occurrences.length === 1;
   const exact = best(occurrences.map((at) => judge('exact', at, at + needle.length, 0, unique)));
-  if (exact) return toMatch(exact, 'normalized');
+  // With no stored position, nothing says how far an occurrence is from its place: the words with a
+  // side rewritten (a headline's copy in another list) are as likely as an edited copy that kept
+  // both sides (the headline itself, a word changed). Such an occurrence stands only if no fuzzy
+  // match passes.
+  const doubtful = exact !== null && foldedHint === undefined && !exact.intact && needle.length >= T.fuzzyMinLength;
+  if (exact && !doubtful) return toMatch(exact, 'normalized');
+  const exactMatch = exact && toMatch(exact, 'normalized');
   if (needle.length < T.fuzzyMinLength) return null;
   // A fuzzy match needs one or both stored sides untouched next to it: if they occur nowhere,
   // there is nothing to search for.
   const sidesPresent =
     Number(prefix !== null && folded.includes(prefix)) + Number(suffix !== null && folded.includes(suffix));
-  if (sidesPresent < intactSidesNeeded('fuzzy', needle.length, false)) return null;
+  if (sidesPresent < intactSidesNeeded('fuzzy', needle.length, false)) return exactMatch;
 
   // (c) and (d): approximate matches. The rejected exact occurrences are cut in half so that the
   // search, which reports only the fewest-error matches of each chunk, looks past them.
@@ -170,7 +174,10 @@ export function searchQuote(
   };
   const fuzzyMatch = (found: Candidate | null) =>
     found === null || found === AMBIGUOUS ? null : toMatch(found, 'fuzzy');
-  if (foldedHint === undefined) return fuzzyMatch(fuzzy(segments));
+  if (foldedHint === undefined) {
+    const found = fuzzy(segments);
+    return exactMatch ? (found ? null : exactMatch) : fuzzyMatch(found);
+  }
   // The window holds every match that starts within `hintWindow` of the hint, to its last unit.
   const reach = needle.length + maxErrors;
   const from = foldedHint - T.hintWindow;
@@ -253,40 +260,4 @@ function clip(segments: TextSpan[], from: number, to: number): TextSpan[] {
   return segments
     .map((s) => ({ start: Math.max(s.start, from), end: Math.min(s.end, to) }))
     .filter((s) => s.end > s.start);
-}
-
-interface Approximate extends TextSpan {
-  errors: number;
-}
-
-// The edge nearest `at` (within `slack`) where `side` stands untouched: the end of the prefix, or
-// the start of the suffix; `at` itself when there is none. Searches a slice, never the whole text.
-function nearest(text: string, side: string, at: number, slack: number, before: boolean): number {
-  if (before ? text.endsWith(side, at) : text.startsWith(side, at)) return at;
-  const from = Math.max(0, at - slack - (before ? side.length : 0));
-  const window = text.slice(from, at + slack + (before ? 0 : side.length));
-  let found = at;
-  for (let i = window.indexOf(side); i !== -1; i = window.indexOf(side, i + 1)) {
-    const edge = from + i + (before ? side.length : 0);
-    if (Math.abs(edge - at) <= slack && (found === at || Math.abs(edge - at) < Math.abs(found - at))) found = edge;
-  }
-  return found;
-}
-
-// Myers' search chunk by chunk, so each chunk reports its own best matches rather than the page
-// reporting only its single best; chunks overlap by a match's longest extent.
-function approximate(text: string, needle: string, maxErrors: number, segments: TextSpan[]): Approximate[] {
-  const found: Approximate[] = [];
-  const reach = needle.length + maxErrors;
-  for (const segment of segments) {
-    for (let from = segment.start; from < segment.end; from += CHUNK) {
-      const to = Math.min(segment.end, from + CHUNK + reach);
-      const matches = search(text.slice(from, to), needle, maxErrors);
-      for (const m of matches.slice(0, MAX_MATCHES_PER_CHUNK)) {
-        found.push({ start: from + m.start, end: from + m.end, errors: m.errors });
-      }
-      if (to === segment.end) break;
-    }
-  }
-  return found;
 }

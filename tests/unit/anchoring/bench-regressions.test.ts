@@ -60,6 +60,14 @@ const ROWS: Row[] = [
     expected: { words: HEADLINE.replace('administrative', 'criminal') },
   },
   {
+    name: 'the same, with no stored position: the intact copy elsewhere is as likely as the edited one',
+    text: `${filler(0, 5)}\n${related('March 2025', HEADLINE)}${FAR}\n${related('March 2024', HEADLINE)}${filler(300, 5)}`,
+    words: HEADLINE,
+    position: false,
+    edit: (t) => t.replace(HEADLINE, HEADLINE.replace('administrative', 'criminal')),
+    expected: null,
+  },
+  {
     name: 'a deleted sentence whose near-copy far below, with five words changed, keeps both sides',
     text: `${filler(0, 5)} Investigators took screenshots of Bialiauski's TikTok account.\n${TIKTOK} On August 22, 2022, the Court of the Babrujsk District sentenced him. ${FAR} Police took believes of Bialiauski's TikTok account.\n${TIKTOK_OTHER} On August 22, 2022, the Court of the Babrujsk District heard the case. ${filler(300, 5)}`,
     words: TIKTOK,
