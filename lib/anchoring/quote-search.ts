@@ -148,8 +148,6 @@ export function searchQuote(
   const maxErrors = maxErrorsFor(needle.length);
   const cuts = occurrences.length > MAX_CUTS ? [] : occurrences.map((at) => at + (needle.length >> 1));
   const segments = cutAt(cuts, folded.length);
-  // Two places that both pass are two statements alike (a headline of another month, a sentence
-  // repeated with another word): nothing tells which one the researcher meant, so neither.
   // Myers' search ends a match where its errors are fewest, which may be inside the edited word
   // ("rates gave him" for "The court gave him" become "The magistrates gave him"): where a stored
   // side stands untouched within the allowed errors of an end, the match ends there instead.
@@ -161,10 +159,12 @@ export function searchQuote(
     if ((start === m.start && end === m.end) || end <= start) return m;
     const key = `${start}:${end}`;
     if (snapped.has(key)) return null;
-    const span = { start, end, errors: editDistance(needle, folded.slice(start, end), maxErrors) };
-    snapped.set(key, span);
-    return span;
+    const onContext = { start, end, errors: editDistance(needle, folded.slice(start, end), maxErrors) };
+    snapped.set(key, onContext);
+    return onContext;
   };
+  // Two places that both pass are two statements alike (a headline of another month, a sentence
+  // repeated with another word): nothing tells which one the researcher meant, so neither.
   const fuzzy = (regions: TextSpan[]) => {
     const found = approximate(folded, needle, maxErrors, regions).flatMap((m) => snap(m) ?? []);
     const accepted = found.map((m) => judge('fuzzy', m.start, m.end, m.errors, false));
