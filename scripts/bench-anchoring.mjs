@@ -18,6 +18,9 @@ const PAGE_DIR = join(ROOT, 'tests/bench/anchoring');
 const OUT_DIR = join(ROOT, '.output/bench-anchoring');
 const CONTENT_SCRIPT = join(ROOT, '.output/chrome-mv3/content-scripts/content.js');
 const PAGE_TIMEOUT_MS = 6 * 60_000;
+// `--ours-only`: the extension alone on the same sets, for a quick look while working on the
+// matcher (no size report, results in results-ours-only.json); never for recorded figures.
+const OURS_ONLY = process.argv.includes('--ours-only');
 
 /**
  * @typedef {{ case: string, figure: string, target: string, pass: boolean | null }} TargetRow
@@ -59,7 +62,7 @@ async function main() {
     page.on('pageerror', (error) => (failure = error));
     page.on('crash', () => (failure = new Error('the benchmark page crashed (out of memory?)')));
     console.log(`Chromium ${version}, headless…`);
-    await page.goto(server.url('/index.html'), { waitUntil: 'load' });
+    await page.goto(server.url(OURS_ONLY ? '/index.html?ours-only' : '/index.html'), { waitUntil: 'load' });
     const handle = await page.waitForFunction(() => /** @type {any} */ (globalThis).__anchoringBench, undefined, {
       timeout: PAGE_TIMEOUT_MS,
       polling: 1_000,
@@ -73,7 +76,7 @@ async function main() {
     await server.close();
   }
   await writeFile(
-    join(OUT_DIR, 'results.json'),
+    join(OUT_DIR, OURS_ONLY ? 'results-ours-only.json' : 'results.json'),
     `${JSON.stringify({ chromium: version, date: new Date().toISOString(), ...results }, null, 2)}\n`,
   );
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
@@ -84,9 +87,12 @@ async function main() {
   console.log(markdownTable(results.comparison));
   console.log('');
   for (const note of results.notes) console.log(`- ${note}`);
-  console.log(`\nDetails (splits, wrong anchors, per category): ${join(OUT_DIR, 'results.json')}`);
+  console.log(
+    `\nDetails (splits, wrong anchors, per category): ${join(OUT_DIR, OURS_ONLY ? 'results-ours-only.json' : 'results.json')}`,
+  );
   const missed = results.targets.filter((row) => row.pass === false).length;
   if (missed) console.log(`${missed} target(s) missed: reported, not asserted.`);
+  if (OURS_ONLY) return;
 
   // scripts/report-sizes.mjs runs next and needs a Chrome build.
   if (!existsSync(CONTENT_SCRIPT)) {

@@ -2,6 +2,7 @@ import type { Selector, TextPositionSelector, TextQuoteSelector } from '@/lib/sc
 import { anchor, positionHint } from './anchor';
 import { offsetsFromRange, rangeFromOffsets, type TextIndex } from './dom-text';
 import { describeTextPosition } from './text-position';
+import { createPageMoves, learnMove, movesNear, type PageMoves } from './page-moves';
 import { describeTextQuote } from './text-quote';
 
 // The DOM side of the describe/anchor pair: a selection becomes selectors, selectors become a
@@ -24,20 +25,17 @@ function isPairEnd(text: string, at: number): boolean {
   return /[\uD800-\uDBFF]/.test(text[at - 1] ?? '') && /[\uDC00-\uDFFF]/.test(text[at] ?? '');
 }
 
-// How far highlights anchored in each index moved, most recent first: when a page gains a banner
-// at the top, the first highlight pays for a search and the others are found at once.
-const SHIFTS = new WeakMap<TextIndex, number[]>();
-const MAX_SHIFTS = 4;
+// How far the text of each page version moved, learnt from the highlights anchored in it.
+const MOVES = new WeakMap<TextIndex, PageMoves>();
 
 /** The Range an annotation's selectors point to now, or null when its words are gone (orphan). */
 export function anchorInIndex(index: TextIndex, selectors: readonly Selector[]): Range | null {
-  const shifts = SHIFTS.get(index) ?? [];
-  const match = anchor(index.text, selectors, index.codePoints, shifts);
-  if (!match) return null;
+  let moves = MOVES.get(index);
+  if (!moves) MOVES.set(index, (moves = createPageMoves()));
   const hint = positionHint(index.text, selectors, index.codePoints);
-  const shift = hint === undefined ? 0 : match.start - hint;
-  if (shift !== 0 && shifts[0] !== shift) {
-    SHIFTS.set(index, [shift, ...shifts.filter((s) => s !== shift)].slice(0, MAX_SHIFTS));
-  }
+  const match = anchor(index.text, selectors, index.codePoints, movesNear(moves, hint));
+  if (!match) return null;
+  // Only words with both sides untouched say how far the page moved; a guess must not teach others.
+  if (match.intact && hint !== undefined) learnMove(moves, hint, match.start - hint);
   return rangeFromOffsets(index, match.start, match.end);
 }

@@ -19,8 +19,10 @@ export const ANCHOR_THRESHOLDS = {
   /** From 32 units a quote is a phrase rather than a name or a date: an exact occurrence with one
    *  untouched side may anchor when its other side was rewritten, if the phrase is unique. */
   longQuote: 32,
-  /** From 64 units (a clause) an exact quote that occurs once is its own evidence. Legal references
-   *  ("Part 1 of Article 342 of the Criminal Code", 42) recur verbatim as boilerplate, so 32 is not. */
+  /** From 64 units (a clause) an exact quote that occurs once is its own evidence, near its stored
+   *  position (far from it, quote-search.ts wants both sides untouched whatever the length). Legal
+   *  references ("Part 1 of Article 342 of the Criminal Code", 42) recur verbatim as boilerplate,
+   *  so 32 is not. */
   uniqueQuote: 64,
   /** A fuzzy phrase needs one side untouched and the other at least this close (3 edits in 32). */
   fuzzyOtherSide: 0.9,
@@ -35,10 +37,17 @@ export const ANCHOR_THRESHOLDS = {
   longErrorRate: 1 / 4,
   /** Cap on errors; it also bounds the cost of Myers' search (O(n × errors / 32)). */
   maxErrors: 256,
-  /** Units on each side of the position hint searched first for a fuzzy match. */
+  /** A fuzzy match may differ from the quote by 2 words, or 1 in 8 words of a long quote: a site
+   *  corrects a word or two; a sentence with five words changed (a near-copy elsewhere on the page,
+   *  as the Chromium benchmark's deleted quotes found) is another statement. */
+  changedWords: 2,
+  changedWordRate: 1 / 8,
+  /** Units on each side of the position hint searched first for a fuzzy match; farther away, a
+   *  match needs both sides of its context untouched. */
   hintWindow: 2048,
   /** Floor on the combined score: a backstop behind the rules below, under the lowest score any
-   *  rule accepts (0.54, an exact unique clause with both sides rewritten, far from its position), so it never decides alone. */
+   *  rule accepts (0.54, an exact unique clause with both sides rewritten and no stored position),
+   *  so it never decides alone. */
   minScore: 0.5,
 } as const;
 
@@ -62,6 +71,10 @@ export interface Evidence {
   unique: boolean;
   /** Whether the candidate has the quote's digits, in order (always true unless fuzzy). */
   sameDigits: boolean;
+  /** Words replaced, added or removed between the quote and the candidate (0 unless fuzzy). */
+  changedWords: number;
+  /** Words in the quote. */
+  words: number;
   /** Folded length of the shorter stored side (0 when one is missing). */
   shortestSide: number;
   /** Whether the candidate begins and ends at a word edge wherever the quote did: "in" inside
@@ -76,6 +89,11 @@ export function maxErrorsFor(length: number): number {
   if (length < T.fuzzyMinLength) return 0;
   const rate = length < T.longQuote ? T.shortErrorRate : T.longErrorRate;
   return Math.min(T.maxErrors, Math.max(1, Math.floor(length * rate)));
+}
+
+/** Most words a fuzzy match of a quote of `words` words may change. */
+export function maxChangedWords(words: number): number {
+  return Math.max(T.changedWords, Math.floor(words * T.changedWordRate));
 }
 
 /** The combined score used to rank candidates, with Hypothesis' weights (quote 50, context 20 + 20,
@@ -130,6 +148,7 @@ export function accepts(e: Evidence): boolean {
       // Digits are facts (dates, terms, articles, counts): "January 8, 2024" is not an edited
       // "January 9, 2024", so they must not change.
       if (e.errors > maxErrorsFor(e.length) || sides.length < 2 || !intact || !e.sameDigits) return false;
+      if (e.changedWords > maxChangedWords(e.words)) return false;
       // A short quote: a respelled name in an unchanged sentence, with enough of it on each side.
       if (short) return e.prefix === 1 && e.suffix === 1 && e.shortestSide >= T.fuzzyContext;
       // A phrase: one side untouched and the other nearly so. A phrase near a deleted quote that

@@ -1,4 +1,3 @@
-import search from 'approx-string-match';
 import type { TextQuoteSelector } from '@/lib/schema/selectors';
 import { prefixSimilarity, suffixSimilarity } from './context-similarity';
 import { normalizedTextOf, normalizeString } from './normalize-text';
@@ -12,6 +11,8 @@ import {
   type MatchKind,
 } from './quote-evidence';
 import type { TextSpan } from './text-position';
+import { approximate, nearest, type Approximate } from './approximate-search';
+import { changedWords, editDistance, wordsOf } from './edit-distance';
 import { describedEdges, edgesAgree } from './word-edges';
 
 // The stages of finding a quote, cheapest first: (a) the stored position, (b) exact occurrences,
@@ -27,14 +28,15 @@ export interface QuoteMatch extends TextSpan {
   strategy: MatchStrategy;
   /** 0–1, Hypothesis-style weighted agreement of quote, prefix, suffix and position. */
   score: number;
+  /** Whether both stored sides stand untouched around it: only such a match tells how far the
+   *  page moved, for the other highlights to use. */
+  intact: boolean;
 }
 
 const T = ANCHOR_THRESHOLDS;
-const CHUNK = 4096;
 /** Rejected exact occurrences the fuzzy search looks past; beyond this (a quote like "the") the
  *  cost of searching between each pair outweighs the chance of a respelled twin among them. */
 const MAX_CUTS = 256;
-const MAX_MATCHES_PER_CHUNK = 200;
 
 /** Stage (a): the quote at its stored offset, unless the context there contradicts it; with
  *  `shifted`, at an offset guessed from other highlights' moves, where only intact context will do.
@@ -55,15 +57,26 @@ export function matchAtPosition(
     suffix: sideAtPosition(quote.suffix, text, end, false),
     unique: false,
     sameDigits: true,
+    changedWords: 0,
+    words: 0,
     shortestSide: 0,
     edgesAgree: edgesAgree(describedEdges(quote.exact, quote.prefix, quote.suffix), text, start, end),
     closeness: 1,
   };
-  return accepts(evidence) ? { start, end, strategy: shifted ? 'exact' : 'position', score: scoreOf(evidence) } : null;
+  if (!accepts(evidence)) return null;
+  const intact = evidence.prefix === 1 && evidence.suffix === 1;
+  return { start, end, strategy: shifted ? 'exact' : 'position', score: scoreOf(evidence), intact };
 }
 
-/** Stages (b)–(d): search the whole text, near `hint` (a UTF-16 offset) first. */
-export function searchQuote(text: string, quote: TextQuoteSelector, hint?: number): QuoteMatch | null {
+/** Stages (b)–(d): search the whole text, near `hint` (a UTF-16 offset) first. `moved` are other
+ *  offsets where the words may stand (the hint moved as far as other highlights of the page did):
+ *  an exact occurrence near one of them is not far from its place. */
+export function searchQuote(
+  text: string,
+  quote: TextQuoteSelector,
+  hint?: number,
+  moved: readonly number[] = [],
+): QuoteMatch | null {
   const page = normalizedTextOf(text);
   const folded = page.text;
   const needle = normalizeString(quote.exact);
@@ -71,18 +84,22 @@ export function searchQuote(text: string, quote: TextQuoteSelector, hint?: numbe
   const prefix = storedSide(quote.prefix);
   const suffix = storedSide(quote.suffix);
   const foldedHint = hint === undefined ? undefined : page.fromOriginal(hint);
+  const places = foldedHint === undefined ? [] : [foldedHint, ...moved.map((at) => page.fromOriginal(at))];
   const edges = describedEdges(quote.exact, quote.prefix, quote.suffix);
+  const quoteWords = wordsOf(needle);
 
   const judge = (kind: MatchKind, start: number, end: number, errors: number, unique: boolean) => {
     // Most candidates need an untouched side; checking that first spares the edit distances.
     const prefixIntact = prefix !== null && folded.endsWith(prefix, start);
     const suffixIntact = suffix !== null && folded.startsWith(suffix, end);
     if (Number(prefixIntact) + Number(suffixIntact) < intactSidesNeeded(kind, needle.length, unique)) return null;
-    // Far from where the words stood, the same short words with one side rewritten are, on news
-    // pages, another mention in repeated boilerplate far more often than these words moved: there,
-    // only both sides untouched will do (the Chromium benchmark's deleted-quote set found 46 such).
-    const far = foldedHint !== undefined && Math.abs(start - foldedHint) > T.hintWindow;
-    if (far && needle.length < T.uniqueQuote && !(prefixIntact && suffixIntact)) return null;
+    // Far from where the words stood, the same words with a side rewritten are, on news pages,
+    // another mention in repeated boilerplate far more often than these words moved: a headline
+    // repeated in another "Related news" list, a name in another case. There, only both sides
+    // untouched will do, whatever the length (the Chromium benchmark's deleted-quote set found 46
+    // short ones, then long headlines whose copy differed by a year before them).
+    const far = places.length > 0 && places.every((at) => Math.abs(start - at) > T.hintWindow);
+    if (far && !(prefixIntact && suffixIntact)) return null;
     const before = folded.slice(Math.max(0, start - span(prefix ?? '')), start);
     const after = folded.slice(end, end + span(suffix ?? ''));
     const evidence: Evidence = {
@@ -93,57 +110,91 @@ export function searchQuote(text: string, quote: TextQuoteSelector, hint?: numbe
       suffix: suffix === null ? null : suffixIntact ? 1 : suffixSimilarity(suffix, after),
       unique,
       sameDigits: kind !== 'fuzzy' || digits(folded.slice(start, end)) === digits(needle),
+      changedWords: kind === 'fuzzy' ? changedWords(quoteWords, folded.slice(start, end)) : 0,
+      words: quoteWords.length,
       shortestSide: Math.min(prefix?.length ?? 0, suffix?.length ?? 0),
       edgesAgree: edgesAgree(edges, folded, start, end),
       closeness: foldedHint === undefined ? 1 : 1 - Math.abs(start - foldedHint) / Math.max(1, folded.length),
     };
-    return accepts(evidence) ? { start, end, score: scoreOf(evidence) } : null;
+    return accepts(evidence) ? { start, end, score: scoreOf(evidence), intact: prefixIntact && suffixIntact } : null;
   };
   const toMatch = (found: Candidate, strategy: MatchStrategy): QuoteMatch => {
     const start = page.toOriginalStart(found.start);
     const end = page.toOriginalEnd(found.end);
     const exact = strategy === 'normalized' && text.slice(start, end) === quote.exact;
-    return { start, end, strategy: exact ? 'exact' : strategy, score: found.score };
+    return { start, end, strategy: exact ? 'exact' : strategy, score: found.score, intact: found.intact };
   };
 
   // (b) Exact occurrences, told apart by context and, among equals, by distance to the hint.
   const occurrences = findAll(folded, needle);
   const unique = occurrences.length === 1;
   const exact = best(occurrences.map((at) => judge('exact', at, at + needle.length, 0, unique)));
-  if (exact) return toMatch(exact, 'normalized');
+  // With no stored position, nothing says how far an occurrence is from its place: the words with a
+  // side rewritten (a headline's copy in another list) are as likely as an edited copy that kept
+  // both sides (the headline itself, a word changed). Such an occurrence stands only if no fuzzy
+  // match passes.
+  const doubtful = exact !== null && foldedHint === undefined && !exact.intact && needle.length >= T.fuzzyMinLength;
+  if (exact && !doubtful) return toMatch(exact, 'normalized');
+  const exactMatch = exact && toMatch(exact, 'normalized');
   if (needle.length < T.fuzzyMinLength) return null;
   // A fuzzy match needs one or both stored sides untouched next to it: if they occur nowhere,
   // there is nothing to search for.
   const sidesPresent =
     Number(prefix !== null && folded.includes(prefix)) + Number(suffix !== null && folded.includes(suffix));
-  if (sidesPresent < intactSidesNeeded('fuzzy', needle.length, false)) return null;
+  if (sidesPresent < intactSidesNeeded('fuzzy', needle.length, false)) return exactMatch;
 
   // (c) and (d): approximate matches. The rejected exact occurrences are cut in half so that the
   // search, which reports only the fewest-error matches of each chunk, looks past them.
   const maxErrors = maxErrorsFor(needle.length);
   const cuts = occurrences.length > MAX_CUTS ? [] : occurrences.map((at) => at + (needle.length >> 1));
   const segments = cutAt(cuts, folded.length);
-  const fuzzy = (regions: TextSpan[]) => {
-    const found = approximate(folded, needle, maxErrors, regions);
-    return best(found.map((m) => judge('fuzzy', m.start, m.end, m.errors, false)));
+  // Myers' search ends a match where its errors are fewest, which may be inside the edited word
+  // ("rates gave him" for "The court gave him" become "The magistrates gave him"): where a stored
+  // side stands untouched within the allowed errors of an end, the match ends there instead.
+  // Myers reports many ends around one place, and they snap to the same span: count it once.
+  const snapped = new Map<string, Approximate>();
+  const snap = (m: Approximate): Approximate | null => {
+    const start = prefix === null ? m.start : nearest(folded, prefix, m.start, maxErrors, true);
+    const end = suffix === null ? m.end : nearest(folded, suffix, m.end, maxErrors, false);
+    if ((start === m.start && end === m.end) || end <= start) return m;
+    const key = `${start}:${end}`;
+    if (snapped.has(key)) return null;
+    const onContext = { start, end, errors: editDistance(needle, folded.slice(start, end), maxErrors) };
+    snapped.set(key, onContext);
+    return onContext;
   };
+  // Two places that both pass are two statements alike (a headline of another month, a sentence
+  // repeated with another word): nothing tells which one the researcher meant, so neither.
+  const fuzzy = (regions: TextSpan[]) => {
+    const found = approximate(folded, needle, maxErrors, regions).flatMap((m) => snap(m) ?? []);
+    const accepted = found.map((m) => judge('fuzzy', m.start, m.end, m.errors, false));
+    const top = best(accepted);
+    if (top && accepted.some((c) => c !== null && (c.end <= top.start || c.start >= top.end))) return AMBIGUOUS;
+    return top;
+  };
+  const fuzzyMatch = (found: Candidate | null) =>
+    found === null || found === AMBIGUOUS ? null : toMatch(found, 'fuzzy');
   if (foldedHint === undefined) {
-    const anywhere = fuzzy(segments);
-    return anywhere ? toMatch(anywhere, 'fuzzy') : null;
+    const found = fuzzy(segments);
+    return exactMatch ? (found ? null : exactMatch) : fuzzyMatch(found);
   }
-  const from = foldedHint - T.hintWindow;
-  const to = foldedHint + needle.length + T.hintWindow;
-  const near = fuzzy(clip(segments, from, to));
-  if (near) return toMatch(near, 'fuzzy');
-  // The rest of the text, overlapping the window by a match's length so none is missed at its edges.
+  // The window holds every match that starts within `hintWindow` of the hint, to its last unit.
   const reach = needle.length + maxErrors;
-  const rest = fuzzy([...clip(segments, 0, from + reach), ...clip(segments, to - reach, folded.length)]);
-  return rest ? toMatch(rest, 'fuzzy') : null;
+  const from = foldedHint - T.hintWindow;
+  const to = foldedHint + T.hintWindow + reach;
+  const near = fuzzy(clip(segments, from, to));
+  if (near) return fuzzyMatch(near);
+  // The rest of the text, overlapping the window by a match's length so none is missed at its edges.
+  return fuzzyMatch(fuzzy([...clip(segments, 0, from + reach), ...clip(segments, to - reach, folded.length)]));
 }
 
 interface Candidate extends TextSpan {
   score: number;
+  intact: boolean;
 }
+
+/** More than one place passed: an answer that stops the search with no match. */
+const AMBIGUOUS: Candidate = { start: -1, end: -1, score: 0, intact: false };
 
 function best(candidates: (Candidate | null)[]): Candidate | null {
   let top: Candidate | null = null;
@@ -209,22 +260,4 @@ function clip(segments: TextSpan[], from: number, to: number): TextSpan[] {
   return segments
     .map((s) => ({ start: Math.max(s.start, from), end: Math.min(s.end, to) }))
     .filter((s) => s.end > s.start);
-}
-
-// Myers' search chunk by chunk, so each chunk reports its own best matches rather than the page
-// reporting only its single best; chunks overlap by a match's longest extent.
-function approximate(text: string, needle: string, maxErrors: number, segments: TextSpan[]) {
-  const found: { start: number; end: number; errors: number }[] = [];
-  const reach = needle.length + maxErrors;
-  for (const segment of segments) {
-    for (let from = segment.start; from < segment.end; from += CHUNK) {
-      const to = Math.min(segment.end, from + CHUNK + reach);
-      const matches = search(text.slice(from, to), needle, maxErrors);
-      for (const m of matches.slice(0, MAX_MATCHES_PER_CHUNK)) {
-        found.push({ start: from + m.start, end: from + m.end, errors: m.errors });
-      }
-      if (to === segment.end) break;
-    }
-  }
-  return found;
 }

@@ -1,3 +1,5 @@
+import { indexText, offsetsFromRange, rangeFromOffsets, type TextIndex } from '../anchoring/dom-text';
+import type { TextSpan } from '../anchoring/text-position';
 import type { KindDefinition } from '../schema/kinds';
 
 // Paints highlights in each kind's colour. Where the CSS Custom Highlight API exists (Chrome 105+,
@@ -100,10 +102,21 @@ function markPainter(doc: Document): HighlightPainter {
   let colors = new Map<string, string>();
   let items: readonly PaintItem[] = [];
   const unwrapAll = () => {
+    const parents = new Set<Node>();
     for (const mark of doc.querySelectorAll(`mark[${MARK_ATTRIBUTE}]`)) {
+      if (mark.parentNode) parents.add(mark.parentNode);
       mark.replaceWith(...mark.childNodes);
     }
-    doc.body?.normalize();
+    // Rejoin only the text our marks split; the rest of the page keeps its nodes.
+    for (const parent of parents) if (parent.isConnected) parent.normalize();
+  };
+  // Unwrapping and wrapping move and split Text nodes, which breaks live Ranges pointing into them
+  // (the caller's, found on the painted page). Marks never change the text, so each range is
+  // carried as text offsets of the body and set again on the nodes as they are afterwards.
+  const setRange = (range: Range, index: TextIndex, span: TextSpan) => {
+    const found = rangeFromOffsets(index, span.start, span.end);
+    range.setStart(found.startContainer, found.startOffset);
+    range.setEnd(found.endContainer, found.endOffset);
   };
   const wrap = (item: PaintItem) => {
     const walker = doc.createTreeWalker(item.range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
@@ -131,10 +144,26 @@ function markPainter(doc: Document): HighlightPainter {
       colors = new Map(kinds.map((k) => [k.id, k.color]));
     },
     paint(next) {
+      const body = doc.body;
+      const before = indexText(body);
+      const spans = next.map((item) => offsetsFromRange(before, item.range));
       unwrapAll();
       items = next;
-      // Wrapping splits text nodes, so later ranges would point at stale nodes: wrap from the end.
-      for (const item of [...next].reverse()) wrap(item);
+      let index = indexText(body);
+      // Wrapping splits text nodes, so wrap from the end of the page: a wrap then never moves the
+      // text of a highlight still to come, unless the two overlap (then the index is read again).
+      const order = next.map((_, i) => i).filter((i) => spans[i]);
+      order.sort((a, b) => spans[b]!.start - spans[a]!.start);
+      let wrappedFrom = Infinity;
+      for (const i of order) {
+        const span = spans[i]!;
+        if (span.end > wrappedFrom) index = indexText(body);
+        setRange(next[i]!.range, index, span);
+        wrap(next[i]!);
+        wrappedFrom = Math.min(wrappedFrom, span.start);
+      }
+      const after = indexText(body);
+      for (const i of order) setRange(next[i]!.range, after, spans[i]!);
     },
     hitTest(x, y) {
       return hitTest(items, x, y);

@@ -35,12 +35,45 @@ export function cleanText(value: string | null | undefined, max: number): string
   return text || null;
 }
 
-/** The date exactly as declared (trimmed) when it is ISO 8601 as the schema allows; never repaired or guessed. */
+/** The date as declared (trimmed) when it is ISO 8601 as the schema allows, or the same date and
+ *  time written in a form ISO 8601 / RFC 3339 / HTML also allow, normalised (see DECLARED_FORM);
+ *  null otherwise. A date, a time or an offset that was not declared is never added. */
 export function pageDate(value: string | null | undefined): string | null {
   if (typeof value !== 'string') return null;
   const trimmed = value.trim();
   if (!trimmed || trimmed.length > MAX_DATE_CHARS) return null;
-  return PageDate.safeParse(trimmed).success ? trimmed : null;
+  if (PageDate.safeParse(trimmed).success) return trimmed;
+  const normalized = extendedForm(trimmed);
+  return normalized !== null && PageDate.safeParse(normalized).success ? normalized : null;
+}
+
+// The same instant in the other forms sites declare: a basic-format or hour-only offset
+// ("+0300", "+03", PHP's DATE_ISO8601), a space or a lower-case "t" between date and time (RFC
+// 3339 and HTML's <time datetime> allow the space), a space before the offset, a comma before the
+// fraction, "z" for "Z", and the basic format throughout ("20240305T100000+0300"). Groups: date
+// (extended or basic), time (the same format as the date), fraction, offset.
+const DECLARED_FORM =
+  /^(?:(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2}))?|(\d{4})(\d{2})(\d{2})[Tt](\d{2})(\d{2})(\d{2})?)(?:[.,](\d{1,9}))? ?([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+
+// The extended form of a declared date-time, or null when it is not one of the forms above.
+function extendedForm(value: string): string | null {
+  const m = DECLARED_FORM.exec(value);
+  if (!m) return null;
+  const basic = m[7] !== undefined;
+  const [year, month, day, hour, minute, second] = basic ? m.slice(7, 13) : m.slice(1, 7);
+  const fraction = m[13];
+  // A fraction belongs to the seconds; "10:00,5" is not a time.
+  if (fraction !== undefined && second === undefined) return null;
+  const time = `${hour}:${minute}${second === undefined ? '' : `:${second}`}${fraction === undefined ? '' : `.${fraction}`}`;
+  return `${year}-${month}-${day}T${time}${offset(m[14])}`;
+}
+
+// "Z", or "+hh:mm" from "+hh", "+hhmm" or "+hh:mm"; nothing when none was declared.
+function offset(declared: string | undefined): string {
+  if (declared === undefined) return '';
+  if (declared === 'Z' || declared === 'z') return 'Z';
+  const digits = declared.slice(1).replace(':', '');
+  return `${declared[0]}${digits.slice(0, 2)}:${digits.length === 4 ? digits.slice(2) : '00'}`;
 }
 
 // A 2-3 letter language (or x-/i- private and legacy forms) and subtags; rejects prose such as "English".

@@ -257,3 +257,33 @@ describe('anchorInIndex: the page changed after the highlight was made', () => {
     expect(all.map((s) => anchorInIndex(after, s)?.toString())).toEqual(words);
   });
 });
+
+describe('anchorInIndex: learning how far each part of the page moved', () => {
+  const section = (name: string, n: number) =>
+    `<p>${Array.from({ length: n }, (_, i) => `${name} paragraph sentence ${i} of the review.`).join(' ')}</p>`;
+  const inserted = (label: string) => `<p>${`${label} inserted text, updated later. `.repeat(80)}</p>`;
+  const sections = (edit: (s: string) => string = (s) => s) => [
+    `${section('First', 20)}<p>Judge Ivanova heard Ales Bialiatski in the first case.</p>${section('End', 2)}`,
+    edit(
+      `${section('Second', 20)}<p>Judge Petrova heard Zinaida Mikhniuk was in court on Monday.</p><p>Lawyer Sidarau spoke for Andrei Bialiauski at the second hearing.</p>${section('End', 2)}`,
+    ),
+    `${section('Third', 20)}<p>Judge Kazlova heard Maryia Kalesnikava in the third case.</p>${section('End', 2)}`,
+  ];
+  const words = ['Andrei Bialiauski', 'Ales Bialiatski', 'Maryia Kalesnikava', 'Zinaida Mikhniuk'];
+
+  it('finds words whose context changed where their neighbours moved, not only where the latest did', () => {
+    const before = page(sections().join(''));
+    const stored = words.map((w) => {
+      const { start, end } = spanOf(before.text, w);
+      return describeRange(before, rangeFromOffsets(before, start, end))!;
+    });
+    // Each part moved by another distance; a comma now follows the last name.
+    const [one, two, three] = sections((s) => s.replace('Zinaida Mikhniuk was', 'Zinaida Mikhniuk, was'));
+    const html = `${inserted('Top')}${one}${inserted('Middle')}${two}${inserted('Lower')}${three}`;
+    const fresh = page(html);
+    // On its own, the last one is far from its stored place with one side changed: an orphan.
+    expect(anchorInIndex(fresh, stored[3]!)).toBeNull();
+    const after = page(html);
+    expect(stored.map((s) => anchorInIndex(after, s)?.toString())).toEqual(words);
+  });
+});

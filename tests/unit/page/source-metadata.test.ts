@@ -234,7 +234,7 @@ const cases: Case[] = [
   },
   {
     name: 'an invalid date string is never used',
-    html: `<head>${jsonLd({ '@type': 'NewsArticle', datePublished: 'Feb 2, 2024', dateModified: '2024-02-02 10:00:00' })}
+    html: `<head>${jsonLd({ '@type': 'NewsArticle', datePublished: 'Feb 2, 2024', dateModified: '2024-02-30 10:00:00' })}
       ${meta('name', 'sailthru.date', 'yesterday')}</head><body><article><time datetime="02/02/2024">2 Feb</time></article></body>`,
     expected: { publishedTime: null, modifiedTime: null },
   },
@@ -245,11 +245,16 @@ const cases: Case[] = [
     expected: { publishedTime: '2024-02-02T09:00:00+01:00' },
   },
   {
-    name: 'dates kept exactly as declared: local date-time, fractional seconds; +0300 is not accepted',
+    name: 'dates kept as declared: local date-time, fractional seconds',
     html: `<head>${meta('property', 'article:published_time', '2024-02-06T20:14')}
-      ${meta('property', 'article:modified_time', '2024-02-06T20:41:34+0300')}
       ${meta('itemprop', 'dateModified', '2024-02-06T20:41:34.120+03:00')}</head><body></body>`,
     expected: { publishedTime: '2024-02-06T20:14', modifiedTime: '2024-02-06T20:41:34.120+03:00' },
+  },
+  {
+    name: 'a basic-format offset (+0300) read as the same instant with an extended one (+03:00)',
+    html: `<head>${meta('property', 'article:published_time', '2024-03-05T10:00:00+0300')}
+      ${meta('property', 'article:modified_time', '2024-03-05 12:30:00 +0300')}</head><body></body>`,
+    expected: { publishedTime: '2024-03-05T10:00:00+03:00', modifiedTime: '2024-03-05T12:30:00+03:00' },
   },
   {
     name: 'a relative canonical link resolves against the page URL',
