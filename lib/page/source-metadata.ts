@@ -21,7 +21,8 @@ import { canonicalUrl, cleanAuthors, cleanText, langTag, pageDate } from './sour
 // The first declaration that is *valid* wins: a date that is not ISO 8601 ("Feb 2, 2024"), a
 // javascript: canonical or an empty title is skipped and the next one is tried. Nothing is ever made
 // up: without a valid declared date the date is null (the caller records the visit time separately,
-// in firstAccessed). Dates are returned exactly as declared, only trimmed. Bylines are taken as a
+// in firstAccessed). Dates keep the declared instant and offset; only the notation is normalised
+// (`+0300` becomes `+03:00`, a space before the time becomes `T`). Bylines are taken as a
 // whole list from the first tier that names anyone, so two spellings of one author are not mixed.
 
 /** What readSourceMetadata returns: the Source fields that come from the page itself. */
@@ -37,7 +38,7 @@ export type SourceMetadata = {
   authors: string[];
   /** BCP 47 tag; OpenGraph's `en_US` is given as `en-US`. */
   lang: string | null;
-  /** ISO 8601 date-time (with or without offset) or date, exactly as declared. */
+  /** ISO 8601 date-time (with or without offset) or date: the declared value in extended notation. */
   publishedTime: string | null;
   modifiedTime: string | null;
 };
