@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { AllRecords } from './AllRecords';
 import { requestPersistentStorage } from '@/lib/db/errors';
 import { PageAnnotations } from './PageAnnotations';
 import { PageSummary } from './PageSummary';
@@ -32,6 +33,10 @@ export function SidePanelApp() {
         <h2 id="records">Records</h2>
         <RecordCounts />
         <RecordsTransfer pageUrl={active.state === 'ready' ? active.page.url : null} />
+      </section>
+      <section aria-labelledby="all-records">
+        <h2 id="all-records">All records</h2>
+        <AllRecords />
       </section>
     </main>
   );

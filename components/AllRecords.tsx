@@ -1,0 +1,120 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { filterAnnotationIds, filterChoices, NO_FILTER, type RecordFilter } from '@/lib/db/filters';
+import { casesByTitle, personsByName } from '@/lib/db/queries';
+import { recordDetails, type RecordDetails } from '@/lib/db/record-details';
+import { urlAtQuote } from '@/lib/source/text-fragment';
+import { RecordFilters } from './RecordFilters';
+import { RecordRow } from './RecordRow';
+import { VirtualList } from './VirtualList';
+import { recordsDb } from './hooks/records-db';
+import { useKinds } from './hooks/use-kinds';
+import { useLiveQuery } from './hooks/use-live-query';
+
+/** Height of one row of the list, in CSS pixels (theme.css lays the row out to fit it). */
+export const RECORD_ROW_HEIGHT = 92;
+const TYPING_PAUSE_MS = 200;
+// The filter menus list at most this many persons and cases; search finds the others.
+const MENU_LIMIT = 1_000;
+
+function openInTab(url: string) {
+  void browser.tabs.create({ url });
+}
+
+/** Props of AllRecords. */
+export interface AllRecordsProps {
+  /** Opens a page; tests pass their own. */
+  openUrl?: (url: string) => void;
+}
+
+/** Every highlight, searchable and filterable, in a windowed list that arrow keys walk and Enter opens. */
+export function AllRecords({ openUrl = openInTab }: AllRecordsProps) {
+  const db = recordsDb();
+  const kinds = useKinds();
+  const [typed, setTyped] = useState('');
+  const [filter, setFilter] = useState<RecordFilter>(NO_FILTER);
+  const [active, setActive] = useState(-1);
+  const [range, setRange] = useState<[number, number]>([0, -1]);
+  const list = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setFilter((f) => (f.query === typed ? f : { ...f, query: typed })), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  useEffect(() => setActive(-1), [filter]);
+
+  const result = useLiveQuery(() => filterAnnotationIds(db, filter), [filter]);
+  const choices = useLiveQuery(() => filterChoices(db), []);
+  const persons = useLiveQuery(
+    async () => (await personsByName(db, MENU_LIMIT)).map(({ id, name }) => ({ id, name })),
+    [],
+  );
+  const cases = useLiveQuery(
+    async () => (await casesByTitle(db, MENU_LIMIT)).map(({ id, title }) => ({ id, title })),
+    [],
+  );
+
+  const ids = result?.ids ?? [];
+  const windowIds = ids.slice(range[0], range[1] + 1);
+  const details = useLiveQuery(() => recordDetails(db, windowIds), [result, range[0], range[1]]);
+  // Rows read for earlier windows stay until the result changes, so scrolling back shows no gap.
+  const cache = useRef<{ for: unknown; rows: Map<string, RecordDetails> }>({ for: null, rows: new Map() });
+  const rows = useMemo(() => {
+    if (cache.current.for !== result) cache.current = { for: result, rows: new Map() };
+    for (const d of details ?? []) cache.current.rows.set(d.annotation.id, d);
+    return cache.current.rows;
+  }, [result, details]);
+
+  const open = (index: number) => {
+    const row = rows.get(ids[index] ?? '');
+    if (row?.source) openUrl(urlAtQuote(row.source.url, row.annotation.selectors));
+  };
+
+  const count = result ? `${ids.length.toLocaleString('en')} ${ids.length === 1 ? 'record' : 'records'}` : 'Searching…';
+  return (
+    <div class="all-records">
+      <label class="search">
+        <span>Search records</span>
+        <input
+          type="search"
+          value={typed}
+          placeholder="Names, aliases, quotes, notes"
+          onInput={(e) => setTyped(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'ArrowDown' || !ids.length) return;
+            e.preventDefault();
+            setActive(0);
+            list.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus();
+          }}
+        />
+      </label>
+      <RecordFilters
+        filter={filter}
+        onChange={(change) => setFilter((f) => ({ ...f, ...change }))}
+        kinds={kinds}
+        choices={choices}
+        persons={persons ?? []}
+        cases={cases ?? []}
+      />
+      <p role="status" class="muted">
+        {count}
+        {result?.searchCapped &&
+          ` (the newest of ${result.searchMatches.toLocaleString('en')} highlights matching the words; add words to narrow)`}
+        {result && ids.length > 0 && ' · ↑ ↓ to move, Enter to open the page at the highlight'}
+      </p>
+      <div ref={list}>
+        <VirtualList
+          label="Records"
+          count={ids.length}
+          rowHeight={RECORD_ROW_HEIGHT}
+          rowId={(index) => `record-${ids[index]}`}
+          active={active}
+          onActiveChange={setActive}
+          onActivate={open}
+          onRangeChange={(first, last) => setRange([first, last])}
+          renderRow={(index) => <RecordRow details={rows.get(ids[index]!)} kinds={kinds} />}
+        />
+      </div>
+    </div>
+  );
+}
