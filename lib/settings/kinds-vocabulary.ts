@@ -2,13 +2,13 @@ import * as z from 'zod/mini';
 import type { KeyValueArea } from '../page/tab-pages';
 import { foldText } from '../db/search-tokens';
 import { BUILT_IN_KINDS, KindDefinition } from '../schema/kinds';
+import { KINDS_KEY } from './storage-keys';
 
 // The researcher's kinds: the built-in ones (renamable and recolourable, ids fixed because records
 // and other installations refer to them) plus their own. Stored in extension storage so every
 // context — toolbar, cards, side panel, exports — shows the same words and colours.
 
-/** The storage key of the vocabulary; the content script listens for changes to it. */
-export const KINDS_KEY = 'kinds';
+export { KINDS_KEY } from './storage-keys';
 /** Most kinds a vocabulary holds: what an export envelope can carry. */
 export const MAX_KINDS = 200;
 
