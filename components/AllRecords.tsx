@@ -73,9 +73,10 @@ export function AllRecords({ openUrl = openInTab }: AllRecordsProps) {
   const count = result ? `${ids.length.toLocaleString('en')} ${ids.length === 1 ? 'record' : 'records'}` : 'Searching…';
   return (
     <div class="all-records">
-      <label class="search">
-        <span>Search records</span>
+      <div class="search">
+        <label for="records-search">Search records</label>
         <input
+          id="records-search"
           type="search"
           value={typed}
           placeholder="Names, aliases, quotes, notes"
@@ -87,7 +88,7 @@ export function AllRecords({ openUrl = openInTab }: AllRecordsProps) {
             list.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus();
           }}
         />
-      </label>
+      </div>
       <RecordFilters
         filter={filter}
         onChange={(change) => setFilter((f) => ({ ...f, ...change }))}

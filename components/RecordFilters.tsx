@@ -1,3 +1,4 @@
+import { useId } from 'preact/hooks';
 import type { FilterChoices, RecordFilter } from '@/lib/db/filters';
 import type { KindDefinition } from '@/lib/schema/kinds';
 
@@ -16,19 +17,37 @@ function Choice(props: {
   value: string | null;
   options: readonly { value: string; text: string }[];
   onChange: (value: string | null) => void;
+  /** The first option, meaning "not narrowed". */
+  anyText?: string;
 }) {
+  const id = useId();
   return (
-    <label class="filter">
-      <span>{props.label}</span>
-      <select value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value || null)}>
-        <option value="">Any</option>
+    <div class="filter">
+      <label for={id}>{props.label}</label>
+      <select id={id} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value || null)}>
+        <option value="">{props.anyText ?? 'Any'}</option>
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.text}
           </option>
         ))}
       </select>
-    </label>
+    </div>
+  );
+}
+
+function DayInput(props: { label: string; value: string | null; onChange: (value: string | null) => void }) {
+  const id = useId();
+  return (
+    <div class="filter">
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        type="date"
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange(e.currentTarget.value || null)}
+      />
+    </div>
   );
 }
 
@@ -66,28 +85,15 @@ export function RecordFilters({ filter, onChange, kinds, choices, persons, cases
         options={plain(choices?.sites)}
         onChange={(site) => onChange({ site })}
       />
-      <label class="filter">
-        <span>Date of</span>
-        <select
-          value={filter.dateField}
-          onChange={(e) => onChange({ dateField: e.currentTarget.value as RecordFilter['dateField'] })}
-        >
-          <option value="published">Page published</option>
-          <option value="changed">Highlight changed</option>
-        </select>
-      </label>
-      <label class="filter">
-        <span>From</span>
-        <input
-          type="date"
-          value={filter.from ?? ''}
-          onChange={(e) => onChange({ from: e.currentTarget.value || null })}
-        />
-      </label>
-      <label class="filter">
-        <span>To</span>
-        <input type="date" value={filter.to ?? ''} onChange={(e) => onChange({ to: e.currentTarget.value || null })} />
-      </label>
+      <Choice
+        label="Date of"
+        anyText="Page published"
+        value={filter.dateField === 'published' ? null : filter.dateField}
+        options={[{ value: 'changed', text: 'Highlight changed' }]}
+        onChange={(field) => onChange({ dateField: field === 'changed' ? 'changed' : 'published' })}
+      />
+      <DayInput label="From" value={filter.from} onChange={(from) => onChange({ from })} />
+      <DayInput label="To" value={filter.to} onChange={(to) => onChange({ to })} />
       <button
         type="button"
         class="secondary"
