@@ -17,7 +17,10 @@ export function RecordRow({
   if (!details) return <div class="record-row muted">Loading…</div>;
   const { annotation, source } = details;
   const date = (source && publishedDay(source)) ?? annotation.created.slice(0, 10);
-  const links = [...details.persons.map((p) => p.name), ...details.cases.map((c) => c.title)];
+  const links = [
+    ...(details.persons.length ? [`Person: ${details.persons.map((p) => p.name).join(', ')}`] : []),
+    ...(details.cases.length ? [`Case: ${details.cases.map((c) => c.title).join(', ')}`] : []),
+  ];
   return (
     <div class="record-row">
       <div class="record-line">
@@ -31,7 +34,7 @@ export function RecordRow({
       </div>
       <q class="record-line record-quote">{quoteOf(details)}</q>
       <div class="record-line muted">{source ? source.title || source.url : 'Source missing'}</div>
-      <div class="record-line muted">{links.length ? `Linked: ${links.join(', ')}` : 'Not linked'}</div>
+      <div class="record-line muted">{links.length ? links.join(' · ') : 'Not linked to a person or case'}</div>
     </div>
   );
 }

@@ -108,7 +108,7 @@ describe('the All records view', () => {
     await expect
       .poll(async () => (await shownQuotes()).sort())
       .toEqual([NAME, 'Part 1 of Article 368 of the Criminal Code'].sort());
-    await expect(records().getByRole('option').first().textContent()).resolves.toMatch(/Linked: Zinaida Mikhniuk/);
+    await expect(records().getByRole('option').first().textContent()).resolves.toMatch(/Person: Zinaida Mikhniuk/);
   });
 
   it('narrows by kind, site, tag and publication date', async () => {
