@@ -21,8 +21,8 @@ afterEach(async () => {
 });
 
 async function activeTabShowing(url: string, canonicalUrl: string | null) {
-  const window = await fakeBrowser.windows.create({ focused: true });
-  const tab = await fakeBrowser.tabs.create({ url, active: true, windowId: window.id! });
+  const tabWindow = (await fakeBrowser.windows.create({ focused: true }))!;
+  const tab = await fakeBrowser.tabs.create({ url, active: true, windowId: tabWindow.id! });
   await rememberTabPage(fakeBrowser.storage.session, tab.id!, {
     url,
     title: 'Freed after serving their terms',
