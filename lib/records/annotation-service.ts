@@ -14,6 +14,7 @@ import { BUILT_IN_KINDS, type KindDefinition } from '../schema/kinds';
 import type { Selector } from '../schema/selectors';
 import type { Source } from '../schema/source';
 import { normalizeUrl } from '../source/normalize-url';
+import { coverKinds } from '../settings/kinds-vocabulary';
 
 // What the background does with highlights: it is the one writer, so the rules live here. A record
 // is tied to the page its content script runs in, and only that page's script may change it.
@@ -70,7 +71,10 @@ export async function pageRecords(ctx: ServiceContext, url: string, canonicalUrl
     annotations,
     persons,
     cases,
-    kinds: [...(ctx.vocabulary ? await ctx.vocabulary() : BUILT_IN_KINDS)],
+    kinds: coverKinds(
+      ctx.vocabulary ? await ctx.vocabulary() : BUILT_IN_KINDS,
+      annotations.map((a) => a.kind),
+    ),
     lastKind: await ctx.lastKind(),
   };
 }

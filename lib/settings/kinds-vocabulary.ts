@@ -125,6 +125,19 @@ export function removeKind(kinds: readonly KindDefinition[], id: string, usage: 
   return { ok: true, kinds: kinds.filter((k) => k.id !== id) };
 }
 
+/** Colour of a kind the vocabulary does not describe: the built-in "other" grey. */
+export const UNKNOWN_KIND_COLOR = '#d1d5db';
+
+/**
+ * The vocabulary plus an entry for every kind in `used` that it lacks (e.g. records imported from a
+ * colleague with their own kinds), so such a highlight is still painted and its card still names it.
+ */
+export function coverKinds(kinds: readonly KindDefinition[], used: Iterable<string>): KindDefinition[] {
+  const known = new Set(kinds.map((k) => k.id));
+  const extra = [...new Set(used)].filter((id) => !known.has(id));
+  return [...kinds, ...extra.map((id) => ({ id, label: id, color: UNKNOWN_KIND_COLOR }))];
+}
+
 /** The label of a kind id, or the id itself for a kind missing from the vocabulary (e.g. imported). */
 export function kindLabel(kinds: readonly KindDefinition[], id: string): string {
   return kinds.find((k) => k.id === id)?.label ?? id;
