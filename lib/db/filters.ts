@@ -145,19 +145,20 @@ async function newestFirst(db: RecordsDatabase, ids: Set<string>): Promise<strin
 
 /** The highlights matching the words (quotes, notes, tags; persons' names and aliases; cases) and every filter. */
 export async function filterAnnotationIds(db: RecordsDatabase, filter: RecordFilter): Promise<FilteredIds> {
-  return db.transaction('r', [db.annotations, db.sources, db.persons, db.cases], async () => {
-    const sets = await filterSets(db, filter);
-    let searchMatches = 0;
-    let searchCapped = false;
-    if (filter.query.trim()) {
-      const results = await searchRecords(db, filter.query, { limit: SEARCH_CAP });
-      searchMatches = results.matches.annotations;
-      searchCapped = results.matches.annotations > results.annotations.length;
-      sets.push(await searchIds(db, results));
-    }
-    const ids = sets.length ? await newestFirst(db, intersect(sets)) : await allIdsNewestFirst(db);
-    return { ids, searchMatches, searchCapped };
-  });
+  // No enclosing transaction: searchRecords opens its own over whatever tables search needs, and a
+  // parent transaction would have to name them all. A write landing between the steps only means
+  // the live query runs again.
+  const sets = await filterSets(db, filter);
+  let searchMatches = 0;
+  let searchCapped = false;
+  if (filter.query.trim()) {
+    const results = await searchRecords(db, filter.query, { limit: SEARCH_CAP });
+    searchMatches = results.matches.annotations;
+    searchCapped = results.matches.annotations > results.annotations.length;
+    sets.push(await searchIds(db, results));
+  }
+  const ids = sets.length ? await newestFirst(db, intersect(sets)) : await allIdsNewestFirst(db);
+  return { ids, searchMatches, searchCapped };
 }
 
 /** What the filter menus offer: the values present in the records, not a fixed list. */
