@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { filterAnnotationIds, filterChoices, NO_FILTER, type RecordFilter } from '@/lib/db/filters';
+import { filterAnnotationIds, filterChoices, NO_FILTER, SEARCH_CAP, type RecordFilter } from '@/lib/db/filters';
 import { casesByTitle, personsByName } from '@/lib/db/queries';
 import { recordDetails, type RecordDetails } from '@/lib/db/record-details';
 import { urlAtQuote } from '@/lib/source/text-fragment';
@@ -100,7 +100,7 @@ export function AllRecords({ openUrl = openInTab }: AllRecordsProps) {
       <p role="status" class="muted">
         {count}
         {result?.searchCapped &&
-          ` (the newest of ${result.searchMatches.toLocaleString('en')} highlights matching the words; add words to narrow)`}
+          ` · the words match ${result.searchMatches.toLocaleString('en')} highlights; only the newest ${SEARCH_CAP.toLocaleString('en')} of them are listed: add words to narrow`}
         {result && ids.length > 0 && ' · ↑ ↓ to move, Enter to open the page at the highlight'}
       </p>
       <div ref={list}>

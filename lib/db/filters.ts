@@ -40,8 +40,11 @@ export const NO_FILTER: RecordFilter = {
   to: null,
 };
 
-/** Most highlights a word search returns; beyond it the list says the search was cut. */
-export const SEARCH_CAP = 10_000;
+/**
+ * Most highlights a word search returns, newest first; beyond it the list says the search was cut.
+ * searchRecords reads whole rows, so this bounds what a common word costs.
+ */
+export const SEARCH_CAP = 2_000;
 // Up to this many matches, rows are read to sort them; above it the whole key order is read instead.
 const SORT_IN_MEMORY_UP_TO = 2_000;
 

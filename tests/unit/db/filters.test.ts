@@ -5,12 +5,14 @@ import {
   kindUsage,
   NO_FILTER,
   publishedDay,
+  SEARCH_CAP,
   siteOf,
   type RecordFilter,
 } from '@/lib/db/filters';
 import { recordDetails } from '@/lib/db/record-details';
+import { CODECS } from '@/lib/db/rows';
 import type { Annotation } from '@/lib/schema/annotation';
-import { makeAnnotation, makeCase, makePerson, makeSource } from '../../support/records';
+import { makeAnnotation, makeCase, makePerson, makeSource, uuid } from '../../support/records';
 import { openTestDb, putAll } from '../../support/test-db';
 
 // A small archive where every filter separates the records differently, named by letter so each
@@ -110,6 +112,24 @@ describe('filterAnnotationIds', () => {
   )('$name', async ({ filter, expected }) => {
     const s = await seed();
     expect(await s.find(filter(s))).toEqual(expected);
+  });
+
+  it('lists the newest SEARCH_CAP highlights of a word that matches more, and says how many matched', async () => {
+    const db = openTestDb();
+    const source = makeSource();
+    await putAll(db, { sources: [source], annotations: [], persons: [], cases: [] });
+    const many = Array.from({ length: SEARCH_CAP + 100 }, (_, i) =>
+      makeAnnotation(source.id, {
+        id: uuid(700_000 + i),
+        selectors: [{ type: 'TextQuoteSelector', exact: `colony ${i}` }],
+        modified: new Date(Date.UTC(2025, 0, 1) + i * 1000).toISOString(),
+      }),
+    );
+    await db.annotations.bulkPut(many.map(CODECS.annotations.toRow));
+    const found = await filterAnnotationIds(db, { ...NO_FILTER, query: 'colony' });
+    expect(found).toMatchObject({ searchMatches: SEARCH_CAP + 100, searchCapped: true });
+    expect(found.ids).toHaveLength(SEARCH_CAP);
+    expect(found.ids[0]).toBe(many.at(-1)!.id);
   });
 
   it('reports how many highlights the words matched', async () => {
