@@ -54,23 +54,35 @@ export function AllRecords({ openUrl = openInTab }: AllRecordsProps) {
     [],
   );
 
-  const ids = result?.ids ?? [];
-  const windowIds = ids.slice(range[0], range[1] + 1);
-  const details = useLiveQuery(() => recordDetails(db, windowIds), [result, range[0], range[1]]);
-  // Rows read for earlier windows stay until the result changes, so scrolling back shows no gap.
-  const cache = useRef<{ for: unknown; rows: Map<string, RecordDetails> }>({ for: null, rows: new Map() });
-  const rows = useMemo(() => {
-    if (cache.current.for !== result) cache.current = { for: result, rows: new Map() };
-    for (const d of details ?? []) cache.current.rows.set(d.annotation.id, d);
-    return cache.current.rows;
-  }, [result, details]);
+  const total = result?.count ?? 0;
+  // The rows in view: their ids in list order, then their details. Both are kept per result, so
+  // scrolling back shows rows already read without a gap.
+  const view = useLiveQuery(async () => {
+    if (!result || range[1] < range[0]) return null;
+    const ids = (await result.order.upTo(range[1] + 1)).slice(range[0]);
+    return { result, first: range[0], ids, details: await recordDetails(db, ids) };
+  }, [result, range[0], range[1]]);
+  const cache = useRef<{ for: unknown; idAt: Map<number, string>; rows: Map<string, RecordDetails> }>({
+    for: null,
+    idAt: new Map(),
+    rows: new Map(),
+  });
+  const { idAt, rows } = useMemo(() => {
+    if (cache.current.for !== result) cache.current = { for: result, idAt: new Map(), rows: new Map() };
+    if (view && view.result === result) {
+      view.ids.forEach((id, i) => cache.current.idAt.set(view.first + i, id));
+      for (const d of view.details) cache.current.rows.set(d.annotation.id, d);
+    }
+    return cache.current;
+  }, [result, view]);
+  const rowAt = (index: number) => rows.get(idAt.get(index) ?? '');
 
   const open = (index: number) => {
-    const row = rows.get(ids[index] ?? '');
+    const row = rowAt(index);
     if (row?.source) openUrl(urlAtQuote(row.source.url, row.annotation.selectors));
   };
 
-  const count = result ? `${ids.length.toLocaleString('en')} ${ids.length === 1 ? 'record' : 'records'}` : 'Searching…';
+  const count = result ? `${total.toLocaleString('en')} ${total === 1 ? 'record' : 'records'}` : 'Searching…';
   return (
     <div class="all-records">
       <div class="search">
@@ -82,7 +94,7 @@ export function AllRecords({ openUrl = openInTab }: AllRecordsProps) {
           placeholder="Names, aliases, quotes, notes"
           onInput={(e) => setTyped(e.currentTarget.value)}
           onKeyDown={(e) => {
-            if (e.key !== 'ArrowDown' || !ids.length) return;
+            if (e.key !== 'ArrowDown' || !total) return;
             e.preventDefault();
             setActive(0);
             list.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus();
@@ -101,19 +113,19 @@ export function AllRecords({ openUrl = openInTab }: AllRecordsProps) {
         {count}
         {result?.searchCapped &&
           ` · the words match ${result.searchMatches.toLocaleString('en')} highlights; only the newest ${SEARCH_CAP.toLocaleString('en')} of them are listed: add words to narrow`}
-        {result && ids.length > 0 && ' · ↑ ↓ to move, Enter to open the page at the highlight'}
+        {result && total > 0 && ' · ↑ ↓ to move, Enter to open the page at the highlight'}
       </p>
       <div ref={list}>
         <VirtualList
           label="Records"
-          count={ids.length}
+          count={total}
           rowHeight={RECORD_ROW_HEIGHT}
-          rowId={(index) => `record-${ids[index]}`}
+          rowId={(index) => `record-${index}`}
           active={active}
           onActiveChange={setActive}
           onActivate={open}
           onRangeChange={(first, last) => setRange([first, last])}
-          renderRow={(index) => <RecordRow details={rows.get(ids[index]!)} kinds={kinds} />}
+          renderRow={(index) => <RecordRow details={rowAt(index)} kinds={kinds} />}
         />
       </div>
     </div>

@@ -1,5 +1,6 @@
 import type { RecordsDatabase } from './database';
 import type { SourceRow } from './rows';
+import { fixedOrder, newestFirstOrder, type LazyOrder } from './newest-first';
 import { searchRecords, type SearchResults } from './search';
 
 // The "All records" view narrows 100,000 highlights by words and filters. Each filter is one walk of
@@ -45,12 +46,13 @@ export const NO_FILTER: RecordFilter = {
  * searchRecords reads whole rows, so this bounds what a common word costs.
  */
 export const SEARCH_CAP = 2_000;
-// Up to this many matches, rows are read to sort them; above it the whole key order is read instead.
+// Up to this many matches, rows are read to sort them; above it the modification index is read lazily.
 const SORT_IN_MEMORY_UP_TO = 2_000;
 
-/** The ids of the matching highlights, newest change first, and whether the word search hit its cap. */
+/** How many highlights match, their ids newest change first (read as far as the list scrolls), and whether the word search hit its cap. */
 export interface FilteredIds {
-  ids: string[];
+  count: number;
+  order: LazyOrder;
   /** How many highlights matched the words before the cap (0 without words). */
   searchMatches: number;
   searchCapped: boolean;
@@ -89,15 +91,35 @@ async function sourceIdsWhere(db: RecordsDatabase, keep: (source: SourceRow) => 
   return ids;
 }
 
+/**
+ * Primary keys of the highlights whose `index` holds any of `values`: one key-range read per value
+ * (IndexedDB's getAllKeys) rather than Dexie's anyOf, which walks a cursor one entry at a time and
+ * takes seconds over tens of thousands of entries.
+ */
+async function keysOfAny(
+  db: RecordsDatabase,
+  index: 'sourceId' | 'personIds' | 'caseIds',
+  values: readonly string[],
+): Promise<string[]> {
+  const lists = await Promise.all(values.map((value) => db.annotations.where(index).equals(value).primaryKeys()));
+  return lists.flat();
+}
+
 /** Highlights linked to the persons and cases the words found, beside those whose own text matched. */
 async function searchIds(db: RecordsDatabase, results: SearchResults): Promise<Set<string>> {
-  const ids = new Set(results.annotations.map((a) => a.id));
-  const personIds = results.persons.map((p) => p.id);
-  const caseIds = results.cases.map((c) => c.id);
-  if (personIds.length)
-    for (const id of await db.annotations.where('personIds').anyOf(personIds).primaryKeys()) ids.add(id);
-  if (caseIds.length) for (const id of await db.annotations.where('caseIds').anyOf(caseIds).primaryKeys()) ids.add(id);
-  return ids;
+  const [viaPersons, viaCases] = await Promise.all([
+    keysOfAny(
+      db,
+      'personIds',
+      results.persons.map((p) => p.id),
+    ),
+    keysOfAny(
+      db,
+      'caseIds',
+      results.cases.map((c) => c.id),
+    ),
+  ]);
+  return new Set([...results.annotations.map((a) => a.id), ...viaPersons, ...viaCases]);
 }
 
 /** The key set of each active filter; an empty list means nothing narrows the list. */
@@ -121,7 +143,7 @@ async function filterSets(db: RecordsDatabase, filter: RecordFilter): Promise<Se
         (s) =>
           (!filter.site || siteOf(s) === filter.site) &&
           (!bySourceDate || within(publishedDay(s), filter.from, filter.to)),
-      ).then((ids) => (ids.length ? a.where('sourceId').anyOf(ids).primaryKeys() : [])),
+      ).then((ids) => keysOfAny(db, 'sourceId', ids)),
     );
   }
   return (await Promise.all(sets)).map((keys) => new Set(keys));
@@ -134,13 +156,8 @@ function intersect(sets: Set<string>[]): Set<string> {
   return out;
 }
 
-/** Every highlight id, newest change first, read from the index alone. */
-async function allIdsNewestFirst(db: RecordsDatabase): Promise<string[]> {
-  return (await db.annotations.orderBy('modifiedKey').primaryKeys()).reverse();
-}
-
-async function newestFirst(db: RecordsDatabase, ids: Set<string>): Promise<string[]> {
-  if (ids.size > SORT_IN_MEMORY_UP_TO) return (await allIdsNewestFirst(db)).filter((id) => ids.has(id));
+/** A small set of ids ordered newest change first, by reading their rows. */
+async function sortNewestFirst(db: RecordsDatabase, ids: ReadonlySet<string>): Promise<string[]> {
   const rows = (await db.annotations.bulkGet([...ids])).filter((r) => r !== undefined);
   rows.sort((x, y) => (x.modifiedKey < y.modifiedKey ? 1 : x.modifiedKey > y.modifiedKey ? -1 : x.id < y.id ? -1 : 1));
   return rows.map((r) => r.id);
@@ -160,8 +177,15 @@ export async function filterAnnotationIds(db: RecordsDatabase, filter: RecordFil
     searchCapped = results.matches.annotations > results.annotations.length;
     sets.push(await searchIds(db, results));
   }
-  const ids = sets.length ? await newestFirst(db, intersect(sets)) : await allIdsNewestFirst(db);
-  return { ids, searchMatches, searchCapped };
+  if (!sets.length) {
+    return { count: await db.annotations.count(), order: newestFirstOrder(db, null), searchMatches, searchCapped };
+  }
+  const members = intersect(sets);
+  const order =
+    members.size <= SORT_IN_MEMORY_UP_TO
+      ? fixedOrder(await sortNewestFirst(db, members))
+      : newestFirstOrder(db, members);
+  return { count: members.size, order, searchMatches, searchCapped };
 }
 
 /** What the filter menus offer: the values present in the records, not a fixed list. */
@@ -171,19 +195,34 @@ export interface FilterChoices {
   sites: string[];
 }
 
+// More distinct tags than this are not offered in the menu (the search box finds tags too).
+const MAX_MENU_VALUES = 2_000;
+
+/**
+ * The distinct keys of an index, by skipping from one to the next (one one-step cursor each).
+ * Chromium's "nextunique" cursor visits every entry on the way: seconds for 100,000 highlights.
+ */
+async function distinctKeys(db: RecordsDatabase, index: 'kind' | 'tags'): Promise<string[]> {
+  const keys: string[] = [];
+  let next = await db.annotations.orderBy(index).limit(1).keys();
+  while (next.length && keys.length < MAX_MENU_VALUES) {
+    const key = String(next[0]);
+    keys.push(key);
+    next = await db.annotations.where(index).above(key).limit(1).keys();
+  }
+  return keys;
+}
+
 /** Kinds and tags in use (unique keys of their indexes) and the sites of the stored pages. */
 export async function filterChoices(db: RecordsDatabase): Promise<FilterChoices> {
   return db.transaction('r', [db.annotations, db.sources], async () => {
-    const [kinds, tags] = await Promise.all([
-      db.annotations.orderBy('kind').uniqueKeys(),
-      db.annotations.orderBy('tags').uniqueKeys(),
-    ]);
+    const [kinds, tags] = await Promise.all([distinctKeys(db, 'kind'), distinctKeys(db, 'tags')]);
     const sites = new Set<string>();
     await db.sources.each((s) => void sites.add(siteOf(s)));
     const byText = (x: string, y: string) => x.localeCompare(y, 'en');
     return {
-      kinds: kinds.map(String),
-      tags: tags.map(String).sort(byText),
+      kinds,
+      tags: tags.sort(byText),
       sites: [...sites].sort(byText),
     };
   });

@@ -69,7 +69,9 @@ async function seed() {
   });
   const letter = new Map(Object.entries(records).map(([k, a]) => [a.id, k]));
   const find = async (change: Partial<RecordFilter>) =>
-    (await filterAnnotationIds(db, { ...NO_FILTER, ...change })).ids.map((id) => letter.get(id));
+    (await (await filterAnnotationIds(db, { ...NO_FILTER, ...change })).order.upTo(Infinity)).map((id) =>
+      letter.get(id),
+    );
   return { db, find, mikhniuk, other, kase, records };
 }
 
@@ -128,8 +130,11 @@ describe('filterAnnotationIds', () => {
     await db.annotations.bulkPut(many.map(CODECS.annotations.toRow));
     const found = await filterAnnotationIds(db, { ...NO_FILTER, query: 'colony' });
     expect(found).toMatchObject({ searchMatches: SEARCH_CAP + 100, searchCapped: true });
-    expect(found.ids).toHaveLength(SEARCH_CAP);
-    expect(found.ids[0]).toBe(many.at(-1)!.id);
+    expect(found.count).toBe(SEARCH_CAP);
+    const ids = await found.order.upTo(Infinity);
+    expect(ids).toHaveLength(SEARCH_CAP);
+    expect(ids[0]).toBe(many.at(-1)!.id);
+    expect(ids.at(-1)).toBe(many[100]!.id);
   });
 
   it('reports how many highlights the words matched', async () => {
