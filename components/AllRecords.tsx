@@ -109,7 +109,8 @@ export function AllRecords({ openUrl = openInTab }: AllRecordsProps) {
         persons={persons ?? []}
         cases={cases ?? []}
       />
-      <p role="status" class="muted">
+      {/* aria-live rather than role="status": the panel has one status role, the transfer report. */}
+      <p aria-live="polite" class="muted records-count">
         {count}
         {result?.searchCapped &&
           ` · the words match ${result.searchMatches.toLocaleString('en')} highlights; only the newest ${SEARCH_CAP.toLocaleString('en')} of them are listed: add words to narrow`}

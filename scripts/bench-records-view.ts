@@ -16,7 +16,7 @@ import { markdownTable } from './bench-page.mjs';
 const SEED = 20_261_122;
 const RUNS = 5;
 
-const status = (panel: Page) => panel.locator('.all-records [role="status"]').first();
+const status = (panel: Page) => panel.locator('.records-count').first();
 const firstQuote = (panel: Page) => panel.locator('[role="listbox"] .record-quote').first();
 
 /** Milliseconds from `act` until the count reads `expected` and the first row shows a quote. */
@@ -25,7 +25,7 @@ async function timeUntil(panel: Page, act: () => Promise<unknown>, expected: Reg
   await act();
   await panel.waitForFunction(
     (pattern) => {
-      const text = document.querySelector('.all-records [role="status"]')?.textContent ?? '';
+      const text = document.querySelector('.records-count')?.textContent ?? '';
       return new RegExp(pattern).test(text) && document.querySelector('[role="listbox"] .record-quote');
     },
     expected.source,
@@ -75,7 +75,7 @@ async function main() {
       await panel.reload();
       await panel.waitForFunction(
         (total) =>
-          (document.querySelector('.all-records [role="status"]')?.textContent ?? '').startsWith(`${total} records`) &&
+          (document.querySelector('.records-count')?.textContent ?? '').startsWith(`${total} records`) &&
           document.querySelector('[role="listbox"] .record-quote'),
         total,
         { timeout: 120_000, polling: 'raf' },

@@ -78,7 +78,7 @@ async function importArchive() {
 }
 
 const records = () => panel.getByRole('listbox', { name: 'Records' });
-const countText = () => panel.locator('.all-records [role="status"]').first().textContent();
+const countText = () => panel.locator('.records-count').first().textContent();
 const shownQuotes = () => records().locator('.record-quote').allTextContents();
 
 beforeAll(async () => {

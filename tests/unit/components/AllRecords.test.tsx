@@ -30,7 +30,7 @@ async function seed() {
   return { source, mention };
 }
 
-const status = () => screen.getAllByRole('status')[0]!;
+const status = () => document.querySelector<HTMLElement>('.records-count')!;
 const list = () => screen.getByRole('listbox', { name: 'Records' });
 
 beforeEach(() => fakeBrowser.reset());
