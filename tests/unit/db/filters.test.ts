@@ -10,7 +10,7 @@ import {
   type RecordFilter,
 } from '@/lib/db/filters';
 import { recordDetails } from '@/lib/db/record-details';
-import { CODECS } from '@/lib/db/rows';
+import { mergeRecordSet } from '@/lib/db/merge';
 import type { Annotation } from '@/lib/schema/annotation';
 import { makeAnnotation, makeCase, makePerson, makeSource, uuid } from '../../support/records';
 import { openTestDb, putAll } from '../../support/test-db';
@@ -119,7 +119,6 @@ describe('filterAnnotationIds', () => {
   it('lists the newest SEARCH_CAP highlights of a word that matches more, and says how many matched', async () => {
     const db = openTestDb();
     const source = makeSource();
-    await putAll(db, { sources: [source], annotations: [], persons: [], cases: [] });
     const many = Array.from({ length: SEARCH_CAP + 100 }, (_, i) =>
       makeAnnotation(source.id, {
         id: uuid(700_000 + i),
@@ -127,7 +126,12 @@ describe('filterAnnotationIds', () => {
         modified: new Date(Date.UTC(2025, 0, 1) + i * 1000).toISOString(),
       }),
     );
-    await db.annotations.bulkPut(many.map(CODECS.annotations.toRow));
+    // The import path writes in bulk and indexes the words as any write does.
+    await mergeRecordSet(
+      db,
+      { sources: [source], annotations: many, persons: [], cases: [] },
+      () => '2026-11-22T10:00:00.000Z',
+    );
     const found = await filterAnnotationIds(db, { ...NO_FILTER, query: 'colony' });
     expect(found).toMatchObject({ searchMatches: SEARCH_CAP + 100, searchCapped: true });
     expect(found.count).toBe(SEARCH_CAP);

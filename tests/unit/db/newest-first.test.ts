@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixedOrder, newestFirstOrder } from '@/lib/db/newest-first';
-import { CODECS } from '@/lib/db/rows';
+import { mergeRecordSet } from '@/lib/db/merge';
 import { makeAnnotation, makeSource, uuid } from '../../support/records';
-import { openTestDb, putAll } from '../../support/test-db';
+import { openTestDb } from '../../support/test-db';
 
 // 1,000 highlights, one second apart: index i is the i-th oldest. The lazy order must give exactly
 // what sorting everything would, whatever the page sizes it reads on the way.
@@ -11,14 +11,14 @@ const SIZE = 1_000;
 async function store() {
   const db = openTestDb();
   const source = makeSource();
-  await putAll(db, { sources: [source], annotations: [], persons: [], cases: [] });
   const ids = Array.from({ length: SIZE }, (_, i) => uuid(800_000 + i));
-  await db.annotations.bulkPut(
-    ids.map((id, i) =>
-      CODECS.annotations.toRow(
-        makeAnnotation(source.id, { id, modified: new Date(Date.UTC(2025, 0, 1) + i * 1000).toISOString() }),
-      ),
-    ),
+  const annotations = ids.map((id, i) =>
+    makeAnnotation(source.id, { id, modified: new Date(Date.UTC(2025, 0, 1) + i * 1000).toISOString() }),
+  );
+  await mergeRecordSet(
+    db,
+    { sources: [source], annotations, persons: [], cases: [] },
+    () => '2026-11-22T10:00:00.000Z',
   );
   return { db, ids, newestFirst: [...ids].reverse() };
 }
