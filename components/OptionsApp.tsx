@@ -2,8 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { loadSettings, saveSettings } from '@/lib/settings/settings';
 import { SuggestionSettings } from './SuggestionSettings';
+import { DataManagement } from './DataManagement';
+import { KindsEditor } from './KindsEditor';
 
-/** Options: the researcher's name, recorded as the creator of every record they make. */
+/** Options: the researcher's name (the creator of their records), the kinds vocabulary, and data management. */
 export function OptionsApp() {
   const [name, setName] = useState('');
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
@@ -41,6 +43,14 @@ export function OptionsApp() {
         </p>
       )}
       <SuggestionSettings />
+      <section class="options-section" aria-labelledby="kinds-heading">
+        <h2 id="kinds-heading">Kinds</h2>
+        <KindsEditor />
+      </section>
+      <section class="options-section" aria-labelledby="data-heading">
+        <h2 id="data-heading">Your data</h2>
+        <DataManagement />
+      </section>
     </main>
   );
 }

@@ -1,16 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import { casesByTitle, personsByName } from '@/lib/db/queries';
-import { browser } from 'wxt/browser';
-import { exportRecords } from '@/lib/export/export-records';
 import { EXPORT_FORMATS, type ExportFormat } from '@/lib/export/file-name';
-import { currentGenerator } from '@/lib/export/generator';
 import { importRecords, type ImportStage } from '@/lib/export/import-records';
 import { fileSizeProblem } from '@/lib/export/parse-import';
 import type { ImportReport } from '@/lib/db/merge';
 import type { ExportScope } from '@/lib/schema/envelope';
-import { BUILT_IN_KINDS } from '@/lib/schema/kinds';
-import { loadSettings } from '@/lib/settings/settings';
 import { ImportReportView } from './ImportReportView';
+import { exportAndDownload } from './export-download';
 import { recordsDb } from './hooks/records-db';
 import { useLiveQuery } from './hooks/use-live-query';
 
@@ -39,15 +35,6 @@ const STAGE_TEXT: Record<ImportStage, string> = {
   writing: 'Writing the records…',
 };
 
-function download(fileName: string, mimeType: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 /** Export (with a format and scope choice) and import of records, with progress and a report. */
 export function RecordsTransfer({ pageUrl }: { pageUrl: string | null }) {
   const [format, setFormat] = useState<ExportFormat>('native');
@@ -70,18 +57,12 @@ export function RecordsTransfer({ pageUrl }: { pageUrl: string | null }) {
             : scopeKind === 'case' && chosen
               ? { kind: 'case', caseId: chosen.id }
               : { kind: 'all' };
-      const settings = await loadSettings(browser.storage.local);
-      const file = await exportRecords(recordsDb(), {
+      const file = await exportAndDownload(recordsDb(), {
         scope,
         scopeLabel:
           scope.kind === 'page' ? new URL(scope.url).host : scope.kind === 'all' ? null : (chosen?.label ?? null),
         format,
-        exportedAt: new Date().toISOString(),
-        generator: currentGenerator(),
-        creator: settings.researcherName || null,
-        kinds: BUILT_IN_KINDS,
       });
-      download(file.fileName, file.mimeType, file.text);
       setStatus({ kind: 'exported', text: `Exported ${file.annotationCount} annotations to ${file.fileName}.` });
     } catch (error) {
       setStatus({

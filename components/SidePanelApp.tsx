@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { requestPersistentStorage } from '@/lib/db/errors';
 import type { RecordsContext } from '@/lib/records/edit';
+import { AllRecords } from './AllRecords';
 import { CasesView } from './CasesView';
 import { PersonsView } from './PersonsView';
 import { RecordCounts } from './RecordCounts';
@@ -15,6 +16,7 @@ const TABS: readonly TabItem[] = [
   { id: 'page', label: 'This page' },
   { id: 'persons', label: 'Persons' },
   { id: 'cases', label: 'Cases' },
+  { id: 'records', label: 'All records' },
 ];
 
 /** True when a key press is meant for a text field, not for the panel's shortcuts. */
@@ -54,6 +56,7 @@ export function SidePanelApp({ recordsContext }: { recordsContext?: RecordsConte
           {tab === 'page' && <ThisPageView active={active} />}
           {tab === 'persons' && <PersonsView />}
           {tab === 'cases' && <CasesView />}
+          {tab === 'records' && <AllRecords />}
         </Tabs>
         <section aria-labelledby="records">
           <h2 id="records">Records</h2>

@@ -17,6 +17,7 @@ import {
 import { linkFromPage, matchRecords } from '@/lib/records/link-service';
 import { createSuggestionService } from '@/lib/records/suggestion-service';
 import { BUILT_IN_KINDS } from '@/lib/schema/kinds';
+import { KINDS_KEY, loadKinds } from '@/lib/settings/kinds-vocabulary';
 import { loadSettings, saveSettings } from '@/lib/settings/settings';
 
 // The background owns the records: it is the only context that writes them on behalf of pages.
@@ -30,6 +31,7 @@ export default defineBackground(() => {
     creator: async () => (await loadSettings(local)).researcherName || null,
     lastKind: async () => (await loadSettings(local)).lastKind,
     rememberKind: async (kind) => void (await saveSettings(local, { lastKind: kind })),
+    vocabulary: () => loadKinds(local),
   };
   // A content script may only touch records of the page it runs in; extension pages may touch any.
   const pageOf = (sender: { tab?: { id?: number }; url?: string }) =>
@@ -92,9 +94,10 @@ export default defineBackground(() => {
       console.warn('[source-annotator] could not annotate the selection:', error),
     );
   };
-  browser.runtime.onInstalled.addListener(() => {
-    void browser.contextMenus.removeAll().then(() => {
-      for (const kind of BUILT_IN_KINDS) {
+  // The menu names the researcher's own kinds, and follows the options page when they change.
+  const buildMenu = () =>
+    void Promise.all([loadKinds(local), browser.contextMenus.removeAll()]).then(([kinds]) => {
+      for (const kind of kinds) {
         browser.contextMenus.create({
           id: `annotate:${kind.id}`,
           title: `Annotate as ${kind.label}`,
@@ -102,7 +105,8 @@ export default defineBackground(() => {
         });
       }
     });
-  });
+  browser.runtime.onInstalled.addListener(buildMenu);
+  browser.storage.onChanged.addListener((changes, area) => area === 'local' && KINDS_KEY in changes && buildMenu());
   browser.contextMenus.onClicked.addListener((info, tab) => {
     const id = String(info.menuItemId);
     if (id.startsWith('annotate:')) annotateIn(tab?.id, id.slice('annotate:'.length));

@@ -9,6 +9,7 @@ import { listen } from '@/lib/messaging/listen';
 import { request } from '@/lib/messaging/client';
 import { selfIdentity, toBackground } from '@/lib/messaging/browser-transport';
 import { canonicalUrlOf, describePage } from '@/lib/page/describe-page';
+import { KINDS_KEY } from '@/lib/settings/storage-keys';
 
 // Runs in every http(s) page. It never opens IndexedDB (that would be the site's database) and takes
 // no commands from the page itself: only validated messages from this extension.
@@ -73,6 +74,12 @@ export default defineContentScript({
     ctx.onInvalidated(stop);
     // Single-page apps swap their content without a page load: fetch that page's records again.
     ctx.addEventListener(window, 'wxt:locationchange', () => void annotator.refresh().then(suggest));
+    // A kind renamed, recoloured or added in the options shows on open pages without a reload.
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && KINDS_KEY in changes) void annotator.refresh();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
 
     request(toBackground, 'page/opened', describePage(document)).catch((error: unknown) => {
       console.warn('[source-annotator] the background did not acknowledge this page:', error);

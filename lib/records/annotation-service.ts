@@ -11,10 +11,11 @@ import {
 import type { AnchoringChange, PageRecords, SourceCapture } from '../messaging/protocol';
 import type { Annotation } from '../schema/annotation';
 import type { LegalArticle } from '../schema/legal-article';
-import { BUILT_IN_KINDS } from '../schema/kinds';
+import { BUILT_IN_KINDS, type KindDefinition } from '../schema/kinds';
 import type { Selector } from '../schema/selectors';
 import type { Source } from '../schema/source';
 import { normalizeUrl } from '../source/normalize-url';
+import { coverKinds } from '../settings/kinds-vocabulary';
 
 // What the background does with highlights: it is the one writer, so the rules live here. A record
 // is tied to the page its content script runs in, and only that page's script may change it.
@@ -28,6 +29,8 @@ export interface ServiceContext {
   creator: () => Promise<string | null>;
   lastKind: () => Promise<string>;
   rememberKind: (kind: string) => Promise<void>;
+  /** The researcher's kinds vocabulary (options page); the built-in kinds when not given. */
+  vocabulary?: () => Promise<readonly KindDefinition[]>;
 }
 
 /** A request refused because it names another page's records or a record that does not exist. */
@@ -72,7 +75,16 @@ export async function pageRecords(ctx: ServiceContext, url: string, canonicalUrl
   const caseIds = [...new Set(annotations.flatMap((a) => a.caseIds))];
   const persons = (await ctx.db.persons.bulkGet(personIds)).flatMap((p) => (p ? [{ id: p.id, name: p.name }] : []));
   const cases = (await ctx.db.cases.bulkGet(caseIds)).flatMap((c) => (c ? [{ id: c.id, title: c.title }] : []));
-  return { annotations, persons, cases, kinds: [...BUILT_IN_KINDS], lastKind: await ctx.lastKind() };
+  return {
+    annotations,
+    persons,
+    cases,
+    kinds: coverKinds(
+      ctx.vocabulary ? await ctx.vocabulary() : BUILT_IN_KINDS,
+      annotations.map((a) => a.kind),
+    ),
+    lastKind: await ctx.lastKind(),
+  };
 }
 
 /** What a highlight made from a suggestion is linked to from the start (issue 6). */
