@@ -16,7 +16,6 @@ import {
 } from '@/lib/records/annotation-service';
 import { linkFromPage, matchRecords } from '@/lib/records/link-service';
 import { createSuggestionService } from '@/lib/records/suggestion-service';
-import { BUILT_IN_KINDS } from '@/lib/schema/kinds';
 import { KINDS_KEY, loadKinds } from '@/lib/settings/kinds-vocabulary';
 import { loadSettings, saveSettings } from '@/lib/settings/settings';
 
