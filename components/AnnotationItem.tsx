@@ -3,12 +3,10 @@ import { request } from '@/lib/messaging/client';
 import { toTab } from '@/lib/messaging/browser-transport';
 import { setAnnotationLink, type LinkField } from '@/lib/records/annotation-links';
 import type { Annotation } from '@/lib/schema/annotation';
-import { BUILT_IN_KINDS } from '@/lib/schema/kinds';
 import { FactForm } from './FactForm';
 import { LinkPicker } from './LinkPicker';
+import { useKinds } from './hooks/use-kinds';
 import { useWorkspace } from './hooks/workspace';
-
-const labelOf = (kind: string) => BUILT_IN_KINDS.find((k) => k.id === kind)?.label ?? kind;
 
 /** The quoted words of a highlight, the evidence every view shows. */
 export const quoteOf = (a: Annotation) => a.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '';
@@ -26,6 +24,7 @@ export function AnnotationItem(props: {
   const { annotation: a, tabId } = props;
   const { run, announce } = useWorkspace();
   const [open, setOpen] = useState<Open>('none');
+  const kinds = useKinds();
   const quote = quoteOf(a);
   const toggle = (what: Open) => setOpen((o) => (o === what ? 'none' : what));
 
@@ -43,7 +42,7 @@ export function AnnotationItem(props: {
   return (
     <li class={a.anchoring.state === 'orphaned' ? 'orphan' : undefined}>
       <div class="row">
-        <strong>{labelOf(a.kind)}</strong>
+        <strong>{kinds.find((k) => k.id === a.kind)?.label ?? a.kind}</strong>
         {a.anchoring.state === 'orphaned' && <span class="badge"> Not found on the page</span>}
       </div>
       <button type="button" class="quote" title="Show on the page" onClick={() => void reveal()}>
