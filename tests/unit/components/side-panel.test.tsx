@@ -11,7 +11,12 @@ describe('side panel', () => {
   it('offers the four views as tabs and undoes the last edit with Ctrl+Z, but not while typing', async () => {
     const ctx = testContext();
     render(<SidePanelApp recordsContext={ctx} />);
-    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['This page', 'Persons', 'Cases', 'All records']);
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual([
+      'This page',
+      'Persons',
+      'Cases',
+      'All records',
+    ]);
     fireEvent.click(screen.getByRole('tab', { name: 'Persons' }));
     const field = await screen.findByRole('textbox', { name: 'New person' });
     fireEvent.input(field, { target: { value: 'Ihar Losik' } });
