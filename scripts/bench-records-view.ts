@@ -1,7 +1,7 @@
 // The "All records" view at the issue's scale, as a researcher meets it in the built extension in
 // real Chromium: 100,000 highlights imported through the side panel, then the time from opening
 // the panel to the count and the first rows, from a filter or a search to the new list, and how
-// many rows the list renders. Run with `npm run build && npx tsx scripts/bench-records-view.ts`
+// many rows the list renders. Run with `npm run bench:records-view`
 // (several minutes: most of it is the import). Figures go in docs/benchmarks.md.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
