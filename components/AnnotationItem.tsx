@@ -7,9 +7,7 @@ import { FactForm } from './FactForm';
 import { LinkPicker } from './LinkPicker';
 import { useKinds } from './hooks/use-kinds';
 import { useWorkspace } from './hooks/workspace';
-
-/** The quoted words of a highlight, the evidence every view shows. */
-export const quoteOf = (a: Annotation) => a.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '';
+import { quoteOf } from '@/lib/schema/quote-of';
 
 type Open = 'none' | 'person' | 'case' | 'fact';
 

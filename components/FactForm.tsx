@@ -3,7 +3,7 @@ import { parseFact } from '@/lib/facts/parse-fact';
 import { formatIssue } from '@/lib/schema/issues';
 import { saveFactFields } from '@/lib/records/annotation-links';
 import { EVENT_TYPES, FactFields, type Annotation } from '@/lib/schema/annotation';
-import { quoteOf } from './AnnotationItem';
+import { quoteOf } from '@/lib/schema/quote-of';
 import { useWorkspace } from './hooks/workspace';
 
 type Draft = Record<

@@ -2,9 +2,7 @@ import type { RecordDetails } from '@/lib/db/record-details';
 import { publishedDay } from '@/lib/db/filters';
 import type { KindDefinition } from '@/lib/schema/kinds';
 import { KindBadge } from './KindBadge';
-
-const quoteOf = (d: RecordDetails) =>
-  d.annotation.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact.replace(/\s+/g, ' ') ?? '';
+import { quoteOf } from '@/lib/schema/quote-of';
 
 /** One line of the "All records" list: kind, quote, page, date and what the highlight is linked to. */
 export function RecordRow({
@@ -32,7 +30,7 @@ export function RecordRow({
         </span>
         {annotation.anchoring.state === 'orphaned' && <span class="badge"> · not found on the page</span>}
       </div>
-      <q class="record-line record-quote">{quoteOf(details)}</q>
+      <q class="record-line record-quote">{quoteOf(details.annotation).replace(/\s+/g, ' ')}</q>
       <div class="record-line muted">{source ? source.title || source.url : 'Source missing'}</div>
       <div class="record-line muted">{links.length ? links.join(' · ') : 'Not linked to a person or case'}</div>
     </div>

@@ -2,6 +2,7 @@ import type { Annotation } from '../schema/annotation';
 import type { KindDefinition } from '../schema/kinds';
 import { createCardLinker, type LinkerActions } from './card-linker';
 import { el, placeNear } from './dom';
+import { quoteOf } from '../schema/quote-of';
 
 // The card a researcher opens by clicking a highlight: what it is, the exact words, the note, what
 // it is linked to, and the two changes made on the spot: its kind, or deleting it (with undo).
@@ -29,8 +30,6 @@ export interface HighlightCard {
   readonly openId: string | null;
   error(message: string): void;
 }
-
-const quoteOf = (a: Annotation) => a.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '';
 
 /** Builds the card inside `layer` (a node of the extension's shadow root). */
 export function createHighlightCard(

@@ -8,6 +8,7 @@ import { createHighlightCard } from './highlight-card';
 import { createHighlightPainter } from './highlight-painter';
 import { createOrphanNotice } from './orphan-notice';
 import { createSelectionToolbar } from './selection-toolbar';
+import { quoteOf } from '../schema/quote-of';
 
 // The page side of the product: shows the toolbar for a selection, saves through the background,
 // paints highlights, finds them again whenever the page's text changes, and reports which ones it
@@ -151,11 +152,7 @@ export function createPageAnnotator(
     view.clearTimeout(reportTimer);
     // Wait for the page to settle: text that arrives late must not be reported as lost.
     reportTimer = life.setTimeout(() => {
-      notice.update(
-        records.annotations
-          .filter((a) => !anchored.has(a.id))
-          .map((a) => a.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? ''),
-      );
+      notice.update(records.annotations.filter((a) => !anchored.has(a.id)).map(quoteOf));
       void report();
     }, REPORT_MS);
   }

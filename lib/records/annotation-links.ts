@@ -1,13 +1,12 @@
 import { getAnnotation, getCase, getPerson, putAnnotation } from '../db/records';
 import type { Annotation, FactFields } from '../schema/annotation';
 import { recordEdit, type Edit, type RecordsContext } from './edit';
+import { quoteOf } from '../schema/quote-of';
 
 // Tying a highlight to the person or case it is about, and recording the typed fields of a fact.
 
 /** Which list of a highlight a link lives in. */
 export type LinkField = 'personIds' | 'caseIds';
-
-const quoteOf = (a: Annotation) => a.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '';
 
 /** Adds (or with `on` false removes) the link from a highlight to a person or case. */
 export async function setAnnotationLink(

@@ -2,6 +2,7 @@ import type { RecordsDatabase } from '../db/database';
 import { getSource } from '../db/records';
 import type { Annotation } from '../schema/annotation';
 import type { Source } from '../schema/source';
+import { quoteOf } from '../schema/quote-of';
 
 // A mention is a highlight seen from a person or case: the words, and the page they stand on, with
 // an address that opens that page scrolled to those words.
@@ -53,7 +54,7 @@ export async function mentionsOf(db: RecordsDatabase, annotations: readonly Anno
   return annotations
     .map((annotation) => {
       const source = sources.get(annotation.sourceId) ?? null;
-      const quote = annotation.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '';
+      const quote = quoteOf(annotation);
       return { annotation, source, quote, link: source ? highlightLink(source.url, annotation) : null };
     })
     .sort((a, b) => (mentionDate(a) < mentionDate(b) ? -1 : mentionDate(a) > mentionDate(b) ? 1 : 0));
