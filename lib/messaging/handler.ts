@@ -24,5 +24,6 @@ export function createMessageHandler(
   handlers: Handlers,
   options: { answerUnknown: boolean },
 ): IncomingHandler {
+  // Every success reply's data has passed its declaration's result schema, so it is a ReplyOf.
   return createTableHandler(protocol, self, handlers, options) as IncomingHandler;
 }

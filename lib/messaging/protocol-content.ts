@@ -28,8 +28,9 @@ export type PageSuggestion = z.infer<typeof PageSuggestion>;
 /** Longest page text sent for scanning (UTF-16 units); longer pages are scanned up to here. */
 export const MAX_SCAN_TEXT = 4_000_000;
 /**
- * Most suggestions one page gets. More is not reviewable, and validating the reply is the page's
- * largest cost (about 15 ms per 1,000 in Chromium); persons come before legal articles.
+ * Most suggestions one page gets. More is not reviewable, and validating the reply is the scan's
+ * largest cost after the matching (about 15 ms per 1,000 in Chromium; the background does it before
+ * replying); persons come before legal articles.
  */
 export const MAX_SUGGESTIONS = 1_000;
 

@@ -2,7 +2,7 @@ import { exchange, type Transport } from './exchange';
 import type { backgroundProtocol, PayloadOf, ResultOf } from './protocol';
 
 // The content script's sending path. It does not bundle the schemas of the messages it only sends
-// (they would put the whole record model, ~10 KB gzipped, into every web page; issue 4), because the
+// (they would put the whole record model, about 2 KB gzipped, into every web page; issue 4), as the
 // checks that matter happen elsewhere:
 // - the background validates every payload and sender on arrival (handler.ts) and refuses anything
 //   malformed with a `bad-message` reply, which arrives here as a MessagingError as before;
