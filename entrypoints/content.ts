@@ -4,15 +4,17 @@ import { createPageAnnotator } from '@/lib/annotator/page-annotator';
 import { createPageSuggestions, type PageSuggestions } from '@/lib/annotator/page-suggestions';
 import { suggestionApi } from '@/lib/annotator/suggestion-api';
 import { UI_CSS } from '@/lib/annotator/ui-styles';
-import { createMessageHandler } from '@/lib/messaging/handler';
+import { contentProtocol } from '@/lib/messaging/protocol-content';
+import { createTableHandler } from '@/lib/messaging/table-handler';
 import { listen } from '@/lib/messaging/listen';
-import { request } from '@/lib/messaging/client';
+import { sendToBackground } from '@/lib/messaging/send-to-background';
 import { selfIdentity, toBackground } from '@/lib/messaging/browser-transport';
 import { canonicalUrlOf, describePage } from '@/lib/page/describe-page';
 import { KINDS_KEY } from '@/lib/settings/storage-keys';
 
 // Runs in every http(s) page. It never opens IndexedDB (that would be the site's database) and takes
-// no commands from the page itself: only validated messages from this extension.
+// no commands from the page itself: only validated messages from this extension. It bundles only the
+// table of the messages it receives; what it sends, the background validates (send-to-background.ts).
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
@@ -57,7 +59,8 @@ export default defineContentScript({
 
     const stop = listen(
       browser.runtime.onMessage,
-      createMessageHandler(
+      createTableHandler(
+        contentProtocol,
         selfIdentity(),
         {
           'page/describe': () => describePage(document),
@@ -81,7 +84,7 @@ export default defineContentScript({
     browser.storage.onChanged.addListener(onStorage);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
 
-    request(toBackground, 'page/opened', describePage(document)).catch((error: unknown) => {
+    sendToBackground(toBackground, 'page/opened', describePage(document)).catch((error: unknown) => {
       console.warn('[source-annotator] the background did not acknowledge this page:', error);
     });
     await annotator.refresh().catch((error: unknown) => {

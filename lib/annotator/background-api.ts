@@ -1,8 +1,8 @@
-import { request } from '../messaging/client';
+import { sendToBackground as request } from '../messaging/send-to-background';
 import { toBackground } from '../messaging/browser-transport';
 import type { AnnotatorApi } from './page-annotator';
 
-/** The annotator's requests, sent to the background as validated protocol messages. */
+/** The annotator's requests, sent to the background as typed protocol messages the background validates on arrival. */
 export const backgroundApi: AnnotatorApi = {
   load: (url, canonicalUrl) => request(toBackground, 'annotations/for-page', { url, canonicalUrl }),
   create: (input) => request(toBackground, 'annotation/create', input),

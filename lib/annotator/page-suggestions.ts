@@ -1,6 +1,7 @@
 import { describeRange } from '../anchoring/dom-anchor';
 import { indexText, offsetsFromRange, rangeFromOffsets } from '../anchoring/dom-text';
-import { MAX_SCAN_TEXT, type PageSuggestion, type SourceCapture, type Suggestion } from '../messaging/protocol';
+import type { SourceCapture, Suggestion } from '../messaging/protocol';
+import { MAX_SCAN_TEXT, type PageSuggestion } from '../messaging/protocol-content';
 import type { Annotation } from '../schema/annotation';
 import type { Selector } from '../schema/selectors';
 import { el, placeNear } from './dom';

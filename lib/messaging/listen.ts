@@ -1,4 +1,4 @@
-import type { IncomingHandler } from './handler';
+import type { IncomingHandler } from './table-handler';
 import type { MessageSenderInfo } from './sender';
 
 // Adapts a validated handler to the browser's onMessage event. The reply goes through

@@ -5,27 +5,16 @@ import { LegalArticle } from '../schema/legal-article';
 import { HttpUrl, Id, LIMITS, Slug, text } from '../schema/primitives';
 import { Selectors } from '../schema/selectors';
 import { Source } from '../schema/source';
+import { contentProtocol, MAX_SCAN_TEXT, MAX_SUGGESTIONS, PageDescription } from './protocol-content';
+import { isTypeIn, message, shortText, type ErrorCode, type SenderKind } from './protocol-core';
 
-// Every message that crosses a context boundary is declared here, once, with who may send it,
-// what it carries and what it answers. Handlers, clients and tests all derive from this table.
+// Every message that crosses a context boundary is declared once, with who may send it, what it
+// carries and what it answers. The table is split by receiver: the messages the content script
+// handles live in protocol-content.ts (the only table it bundles), the background's are here, and
+// `protocol` is their union, from which handlers, clients and tests derive.
 
-/** Who is allowed to send a message; checked against the browser's `sender` on arrival. */
-export type SenderKind = 'content-script' | 'extension-page';
-
-// Bounded strings keep a hostile page from pushing megabytes through the message channel.
-const shortText = (max: number) => z.string().check(z.maxLength(max));
-
-/** What the content script can tell about the page it runs in, without touching page scripts. */
-export const PageDescription = z.strictObject({
-  url: HttpUrl,
-  title: shortText(2000),
-  canonicalUrl: z.nullable(HttpUrl),
-  lang: z.nullable(shortText(64)),
-  textLength: z.int().check(z.nonnegative()),
-});
-export type PageDescription = z.infer<typeof PageDescription>;
-
-const Empty = z.strictObject({});
+export { Empty, ErrorCode, Reply, type SenderKind } from './protocol-core';
+export { MAX_SCAN_TEXT, MAX_SUGGESTIONS, PageDescription, PageSuggestion, contentProtocol } from './protocol-content';
 
 /** What the content script captures of a page for its first record; the background adds ids and times. */
 export const SourceCapture = z.omit(Source, { id: true, firstAccessed: true, lastAccessed: true });
@@ -71,38 +60,10 @@ export const Suggestion = z.strictObject({
 });
 export type Suggestion = z.infer<typeof Suggestion>;
 
-/** A suggestion as the side panel lists it; `id` is its start offset in the page's scanned text. */
-export const PageSuggestion = z.strictObject({
-  id: z.int().check(z.nonnegative()),
-  quote: shortText(1000),
-  label: shortText(LIMITS.name),
-  kind: z.enum(['person', 'fact']),
-});
-export type PageSuggestion = z.infer<typeof PageSuggestion>;
-
-/** Longest page text sent for scanning (UTF-16 units); longer pages are scanned up to here. */
-export const MAX_SCAN_TEXT = 4_000_000;
-/**
- * Most suggestions one page gets. More is not reviewable, and validating the reply is the page's
- * largest cost (about 15 ms per 1,000 in Chromium); persons come before legal articles.
- */
-export const MAX_SUGGESTIONS = 1_000;
-
-/** Declares one message kind: its allowed senders and the shapes of its payload and result. */
-function message<P extends z.ZodMiniType, R extends z.ZodMiniType>(
-  from: SenderKind | readonly SenderKind[],
-  payload: P,
-  result: R,
-) {
-  return { from: typeof from === 'string' ? [from] : from, payload, result };
-}
-
-/** The protocol table: message type to its declaration. */
-export const protocol = {
+/** The messages the background handles, from content scripts, extension pages or both. */
+export const backgroundProtocol = {
   /** Content script to background: a page with the content script has loaded. */
   'page/opened': message('content-script', PageDescription, z.strictObject({ tabId: z.int() })),
-  /** Extension page to content script: describe the page you are running in. */
-  'page/describe': message('extension-page', Empty, PageDescription),
   /** Content script to background: the records to show on this page. */
   'annotations/for-page': message(
     'content-script',
@@ -131,17 +92,6 @@ export const protocol = {
     z.strictObject({ changes: z.array(AnchoringChange).check(z.maxLength(10_000)) }),
     z.strictObject({ updated: z.int() }),
   ),
-  /** Background (context menu, keyboard command) to content script: annotate the current selection. */
-  'selection/annotate': message(
-    'extension-page',
-    z.strictObject({ kind: Slug }),
-    z.strictObject({ created: z.boolean() }),
-  ),
-  // --- Workspace (side panel) to content script ---
-  /** Side panel to content script: scroll the page to a highlight and flash it; false if it is not on the page. */
-  'annotation/reveal': message('extension-page', z.strictObject({ id: Id }), z.strictObject({ found: z.boolean() })),
-  /** Side panel to content script: this page's records changed elsewhere (linked, restored by undo): load them again. */
-  'annotations/changed': message('extension-page', Empty, z.strictObject({ reloaded: z.boolean() })),
   /** Content script to background: persons or cases whose names match what the researcher types in the card. */
   'records/match': message(
     'content-script',
@@ -183,23 +133,10 @@ export const protocol = {
     z.strictObject({ url: HttpUrl, key: shortText(1000) }),
     z.strictObject({ dismissed: z.int() }),
   ),
-  /** Extension page to content script: the suggestions shown on the page now. */
-  'suggestions/list': message(
-    'extension-page',
-    Empty,
-    z.strictObject({ suggestions: z.array(PageSuggestion).check(z.maxLength(MAX_SUGGESTIONS)) }),
-  ),
-  /** Extension page to content script: accept or dismiss one suggestion of the list. */
-  'suggestion/act': message(
-    'extension-page',
-    z.strictObject({
-      id: z.int().check(z.nonnegative()),
-      quote: shortText(1000),
-      action: z.enum(['accept', 'dismiss']),
-    }),
-    z.strictObject({ done: z.boolean() }),
-  ),
 };
+
+/** The whole protocol table: message type to its declaration, whoever receives it. */
+export const protocol = { ...backgroundProtocol, ...contentProtocol };
 
 export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;
@@ -212,23 +149,11 @@ export interface Envelope<T extends MessageType = MessageType> {
   payload: PayloadOf<T>;
 }
 
-/** Error codes a reply can carry; the UI maps them to words a researcher understands. */
-export const ErrorCode = z.enum(['bad-message', 'forbidden-sender', 'handler-failed', 'no-receiver']);
-export type ErrorCode = z.infer<typeof ErrorCode>;
-
-/** The wire form of every reply: success with data, or a typed error, never a thrown exception. */
-export const Reply = <R extends z.ZodMiniType>(result: R) =>
-  z.union([
-    z.strictObject({ ok: z.literal(true), data: result }),
-    z.strictObject({
-      ok: z.literal(false),
-      error: z.strictObject({ code: ErrorCode, message: shortText(4000) }),
-    }),
-  ]);
+/** A reply as the receiver of message `T` sends it. */
 export type ReplyOf<T extends MessageType> =
   { ok: true; data: ResultOf<T> } | { ok: false; error: { code: ErrorCode; message: string } };
 
 /** Narrowing guard for message type names arriving from outside. */
 export function isMessageType(value: unknown): value is MessageType {
-  return typeof value === 'string' && Object.hasOwn(protocol, value);
+  return isTypeIn(protocol, value);
 }
