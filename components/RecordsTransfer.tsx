@@ -9,6 +9,9 @@ import { ImportReportView } from './ImportReportView';
 import { exportAndDownload } from './export-download';
 import { recordsDb } from './hooks/records-db';
 import { useLiveQuery } from './hooks/use-live-query';
+import { browser } from 'wxt/browser';
+import type { KindDefinition } from '@/lib/schema/kinds';
+import { adoptKinds, loadKinds, saveKinds } from '@/lib/settings/kinds-vocabulary';
 
 type ScopeKind = 'all' | 'page' | 'person' | 'case';
 /** Most persons or cases the scope list offers; the Persons and Cases views reach the rest. */
@@ -23,11 +26,24 @@ async function scopeChoices(kind: ScopeKind): Promise<{ id: string; label: strin
   return [];
 }
 
+/** Adds the file's kinds its highlights use to the vocabulary; says what was added, or why not. */
+async function adoptFileKinds(imported: { kinds: KindDefinition[]; usedKinds: Set<string> }): Promise<string | null> {
+  try {
+    const area = browser.storage.local;
+    const { kinds, added } = adoptKinds(await loadKinds(area), imported.kinds, imported.usedKinds);
+    if (!added.length) return null;
+    await saveKinds(area, kinds);
+    return `Kinds added from the file: ${added.map((k) => k.label).join(', ')}.`;
+  } catch (error) {
+    return `The records were imported, but the file's kinds were not added: ${String(error)}`;
+  }
+}
+
 type Status =
   | { kind: 'idle' }
   | { kind: 'busy'; text: string }
   | { kind: 'exported'; text: string }
-  | { kind: 'imported'; report: ImportReport }
+  | { kind: 'imported'; report: ImportReport; kindsNote: string | null }
   | { kind: 'error'; text: string };
 
 const STAGE_TEXT: Record<ImportStage, string> = {
@@ -87,11 +103,8 @@ export function RecordsTransfer({ pageUrl }: { pageUrl: string | null }) {
       () => new Date().toISOString(),
       (stage) => setStatus({ kind: 'busy', text: STAGE_TEXT[stage] }),
     );
-    setStatus(
-      outcome.ok
-        ? { kind: 'imported', report: outcome.report }
-        : { kind: 'error', text: `${outcome.message} Nothing was changed.` },
-    );
+    if (!outcome.ok) return setStatus({ kind: 'error', text: `${outcome.message} Nothing was changed.` });
+    setStatus({ kind: 'imported', report: outcome.report, kindsNote: await adoptFileKinds(outcome) });
   };
 
   return (
@@ -164,6 +177,7 @@ export function RecordsTransfer({ pageUrl }: { pageUrl: string | null }) {
       )}
       {status.kind === 'exported' && <p role="status">{status.text}</p>}
       {status.kind === 'imported' && <ImportReportView report={status.report} />}
+      {status.kind === 'imported' && status.kindsNote && <p role="note">{status.kindsNote}</p>}
       {status.kind === 'error' && (
         <p role="alert" class="error">
           {status.text}

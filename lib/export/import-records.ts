@@ -1,6 +1,7 @@
 import type { RecordsDatabase } from '../db/database';
 import { describeStorageError } from '../db/errors';
 import { mergeRecordSet, type ImportReport } from '../db/merge';
+import type { KindDefinition } from '../schema/kinds';
 import { parseImport, type ImportFormat } from './parse-import';
 
 // An import is all or nothing: the whole file is checked first, then written in one transaction.
@@ -8,7 +9,7 @@ import { parseImport, type ImportFormat } from './parse-import';
 
 /** The outcome of an import, for the UI to report. */
 export type ImportOutcome =
-  | { ok: true; format: ImportFormat; report: ImportReport }
+  | { ok: true; format: ImportFormat; report: ImportReport; kinds: KindDefinition[]; usedKinds: Set<string> }
   | { ok: false; stage: 'validation' | 'storage'; message: string };
 
 /** Which step an import is at, so long imports can show progress. */
@@ -26,7 +27,9 @@ export async function importRecords(
   if (!parsed.ok) return { ok: false, stage: 'validation', message: parsed.message };
   onStage('writing');
   try {
-    return { ok: true, format: parsed.format, report: await mergeRecordSet(db, parsed.set, now) };
+    const report = await mergeRecordSet(db, parsed.set, now);
+    const usedKinds = new Set(parsed.set.annotations.map((a) => a.kind));
+    return { ok: true, format: parsed.format, report, kinds: parsed.kinds, usedKinds };
   } catch (error) {
     return { ok: false, stage: 'storage', message: `Nothing was imported: ${describeStorageError(error)}` };
   }

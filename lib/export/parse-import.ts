@@ -3,6 +3,7 @@ import { formatIssue } from '../schema/issues';
 import { findBrokenLink } from '../schema/links';
 import { migrateToCurrent, MIGRATIONS, type Migration } from './migrations';
 import { fromW3cCollection } from './w3c';
+import type { KindDefinition } from '../schema/kinds';
 
 // Everything an import must check before a single record is written: size, JSON syntax, which
 // format and version, every field of every record, and every link. The first problem found is
@@ -25,6 +26,8 @@ export interface ParsedImport {
   /** Who made the file and when, as the file says. */
   exportedAt: string | null;
   creator: string | null;
+  /** The kinds vocabulary the file carries, so the highlights keep their names and colours. */
+  kinds: KindDefinition[];
 }
 
 /** Why a file was refused, in words for the researcher. */
@@ -86,7 +89,7 @@ export function parseImport(
     }
     const w3c = fromW3cCollection(json);
     if (!w3c.ok) return refuse(`The W3C annotation file cannot be imported: ${w3c.path}: ${w3c.message}.`);
-    return checkRecords('w3c', w3c.set, w3c.header.exportedAt ?? null, w3c.header.creator ?? null);
+    return checkRecords('w3c', w3c.set, w3c.header.exportedAt ?? null, w3c.header.creator ?? null, w3c.header.kinds);
   }
 
   const migrated = migrateToCurrent(json, migrations);
@@ -96,7 +99,8 @@ export function parseImport(
     return refuse(`The file was not imported because a record is invalid: ${formatIssue(parsed.error.issues[0]!)}.`);
   }
   const { sources, annotations, persons, cases } = parsed.data;
-  return checkRecords('native', { sources, annotations, persons, cases }, parsed.data.exportedAt, parsed.data.creator);
+  const { exportedAt, creator, kinds } = parsed.data;
+  return checkRecords('native', { sources, annotations, persons, cases }, exportedAt, creator, kinds);
 }
 
 function checkRecords(
@@ -104,6 +108,7 @@ function checkRecords(
   set: RecordSet,
   exportedAt: string | null,
   creator: string | null,
+  kinds: KindDefinition[],
 ): ParsedImport | RefusedImport {
   if (format === 'w3c') {
     // The W3C reader rebuilds records; they get the same validation as a native file.
@@ -114,5 +119,5 @@ function checkRecords(
   }
   const broken = findBrokenLink(set);
   if (broken) return refuse(`The file was not imported because a link is broken: ${broken.path}: ${broken.message}.`);
-  return { ok: true, format, set, exportedAt, creator };
+  return { ok: true, format, set, exportedAt, creator, kinds };
 }

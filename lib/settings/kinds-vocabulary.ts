@@ -142,3 +142,26 @@ export function coverKinds(kinds: readonly KindDefinition[], used: Iterable<stri
 export function kindLabel(kinds: readonly KindDefinition[], id: string): string {
   return kinds.find((k) => k.id === id)?.label ?? id;
 }
+
+/**
+ * The vocabulary after an import: kinds the imported highlights use that it lacks are added with
+ * the file's label and colour, so a colleague's "Witness" shows as a named, coloured kind instead
+ * of a grey id. Kinds the file defines but no highlight uses are not added; a label that clashes
+ * with a kind already here is marked "(imported)"; nothing is added beyond MAX_KINDS.
+ */
+export function adoptKinds(
+  kinds: readonly KindDefinition[],
+  incoming: readonly KindDefinition[],
+  usedIds: ReadonlySet<string>,
+): { kinds: KindDefinition[]; added: KindDefinition[] } {
+  const next = [...kinds];
+  const added: KindDefinition[] = [];
+  for (const kind of incoming) {
+    if (!usedIds.has(kind.id) || next.some((k) => k.id === kind.id) || next.length >= MAX_KINDS) continue;
+    const label = checkLabel(next, kind.label, null) ? `${kind.label} (imported)`.slice(0, 200) : kind.label;
+    const entry = { id: kind.id, label, color: kind.color.toLowerCase() };
+    next.push(entry);
+    added.push(entry);
+  }
+  return { kinds: next, added };
+}

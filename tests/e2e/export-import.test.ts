@@ -104,6 +104,27 @@ describe('export and import through the side panel', () => {
     await expect(alert.textContent()).resolves.toMatch(/annotations\[0\]\.kind: .*Nothing was changed\./);
     await expect.poll(() => countOf(panel, 'Annotations')).toBe('2');
   });
+
+  it('adds a colleague’s kind the imported highlights use to the vocabulary, once', async () => {
+    const panel = await openExtensionPage(second, 'sidepanel.html');
+    const witness = { id: 'witness', label: 'Witness', color: '#aabbcc' };
+    const file = {
+      ...fixture,
+      kinds: [witness],
+      annotations: fixture.annotations.map((a: Record<string, unknown>, i: number) =>
+        i === 0 ? { ...a, kind: 'witness', modified: '2026-11-22T23:00:00.000Z' } : a,
+      ),
+    };
+    const path = resolve(await makeTemp('colleague.json', JSON.stringify(file)));
+    await importFile(panel, path);
+    await expect(panel.getByRole('note').textContent()).resolves.toBe('Kinds added from the file: Witness.');
+    const options = await openExtensionPage(second, 'options.html');
+    await expect(options.getByLabel('Name of Witness').inputValue()).resolves.toBe('Witness');
+    await expect(options.getByLabel('Colour of Witness').inputValue()).resolves.toBe('#aabbcc');
+    await importFile(panel, path);
+    await expect(panel.getByLabel('Import report').textContent()).resolves.toMatch(/unchanged/);
+    expect(await panel.getByRole('note').count()).toBe(0);
+  });
 });
 
 /** Writes `text` to a new temporary file, as a researcher would save a file a colleague sent. */

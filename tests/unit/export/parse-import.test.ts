@@ -39,6 +39,18 @@ describe('parseImport', () => {
     if (parsed.ok) expect(parsed.set).toEqual(set);
   });
 
+  it.each(['native', 'w3c'] as const)('carries the kinds vocabulary of a %s file', (format) => {
+    const kinds = [{ id: 'witness', label: 'Witness', color: '#aabbcc' }];
+    const set = makeRecordSet();
+    // An export writes the kinds its highlights use.
+    set.annotations[0]!.kind = 'witness';
+    const text =
+      format === 'native'
+        ? serializeEnvelope(buildEnvelope(set, { ...header, kinds }))
+        : JSON.stringify(toW3cCollection(set, { ...header, kinds }));
+    expect(parseImport(text)).toMatchObject({ ok: true, format, kinds });
+  });
+
   it.each([
     ['not JSON', 'name,quote\nA,B', /^This is not a JSON file/],
     ['a JSON array', '[]', /not a JSON object/],

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BUILT_IN_KINDS } from '@/lib/schema/kinds';
 import {
   addKind,
+  adoptKinds,
   defaultKinds,
   kindIdFor,
   kindLabel,
@@ -113,6 +114,45 @@ describe('kinds vocabulary edits', () => {
   it('labels a kind missing from the vocabulary by its id', () => {
     expect(kindLabel(base, 'fact')).toBe('Fact');
     expect(kindLabel(base, 'imported-kind')).toBe('imported-kind');
+  });
+});
+
+describe('adoptKinds', () => {
+  const witness = { id: 'witness', label: 'Witness', color: '#AABBCC' };
+  const victim = { id: 'victim', label: 'Victim', color: '#112233' };
+  it.each([
+    {
+      case: 'adds a kind the imported highlights use, with its label and colour',
+      incoming: [witness, victim],
+      used: ['person', 'witness'],
+      added: [{ id: 'witness', label: 'Witness', color: '#aabbcc' }],
+    },
+    { case: 'adds nothing the highlights do not use', incoming: [witness], used: ['person'], added: [] },
+    {
+      case: 'keeps the researcher’s own label and colour for a kind already here',
+      incoming: [{ id: 'person', label: 'Human', color: '#000000' }],
+      used: ['person'],
+      added: [],
+    },
+    {
+      case: 'marks a label that clashes with another kind',
+      incoming: [{ id: 'persona', label: 'person', color: '#123456' }],
+      used: ['persona'],
+      added: [{ id: 'persona', label: 'person (imported)', color: '#123456' }],
+    },
+  ])('$case', ({ incoming, used, added }) => {
+    const result = adoptKinds(base, incoming, new Set(used));
+    expect(result.added).toEqual(added);
+    expect(result.kinds).toEqual([...base, ...added]);
+  });
+
+  it('never grows the vocabulary past MAX_KINDS', () => {
+    const full = [
+      ...base,
+      ...Array.from({ length: 192 }, (_, i) => ({ id: `k${i}`, label: `K${i}`, color: '#000000' })),
+    ];
+    expect(full).toHaveLength(200);
+    expect(adoptKinds(full, [witness], new Set(['witness'])).added).toEqual([]);
   });
 });
 
