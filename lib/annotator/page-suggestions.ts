@@ -82,7 +82,8 @@ export function createPageSuggestions(
   layer.append(panel);
 
   const paint = () => paints && view.CSS.highlights.set(NAME, new view.Highlight(...shown.map((x) => x.range)));
-  const gone = (x: Item) => x.range.toString() !== x.quote;
+  // Ranges follow removals in browsers; the connected check also holds where they do not.
+  const gone = (x: Item) => !x.range.startContainer.isConnected || x.range.toString() !== x.quote;
   const same = (a: Range, b: Range) =>
     a.compareBoundaryPoints(a.START_TO_START, b) === 0 && a.compareBoundaryPoints(a.END_TO_END, b) === 0;
   const run = async (item: Item | undefined, action: 'accept' | 'dismiss') => {
