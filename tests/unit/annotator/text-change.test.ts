@@ -45,6 +45,7 @@ describe('rescanNeeded', () => {
 
 describe('suggestions follow late text', () => {
   afterEach(() => {
+    vi.restoreAllMocks();
     vi.useRealTimers();
     document.body.replaceChildren();
   });
@@ -56,6 +57,7 @@ describe('suggestions follow late text', () => {
     p.textContent = ARTICLE;
     document.body.append(p);
     const texts: string[] = [];
+    const dismissals: string[] = [];
     const api: SuggestionApi = {
       scan: (_url, text) => {
         texts.push(text);
@@ -76,7 +78,7 @@ describe('suggestions follow late text', () => {
         return Promise.resolve(found);
       },
       accept: () => Promise.reject(new Error('not in this test')),
-      dismiss: () => Promise.resolve(),
+      dismiss: (_url, key) => (dismissals.push(key), Promise.resolve()),
     };
     const layer = document.createElement('div');
     const suggestions = createPageSuggestions(
@@ -90,7 +92,7 @@ describe('suggestions follow late text', () => {
       },
       { setTimeout: (handler, ms) => window.setTimeout(handler, ms) },
     );
-    return { suggestions, texts };
+    return { suggestions, texts, dismissals, layer };
   }
 
   it('scans once after a burst of changes, not for a ticking counter, and again for a late paragraph', async () => {
@@ -144,5 +146,59 @@ describe('suggestions follow late text', () => {
     // 20 s of changes every 0.5 s: the quiet timer never fires, the longest wait does.
     expect(texts.length).toBeGreaterThanOrEqual(3);
     expect(texts.length).toBeLessThanOrEqual(5);
+  });
+
+  it('keeps an open prompt through a rescan while its words stay, and a dismissal stays dismissed', async () => {
+    const { suggestions, texts, dismissals, layer } = setUp();
+    document.body.firstElementChild!.textContent = 'Zinaida Mikhnyuk wrote from the colony.';
+    // happy-dom lays nothing out: give every range one box, so a click at (10, 10) hits the suggestion.
+    const box = { left: 0, right: 100, top: 0, bottom: 20, width: 100, height: 20, x: 0, y: 0 } as DOMRect;
+    vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([box] as unknown as DOMRectList);
+    vi.spyOn(Range.prototype, 'getBoundingClientRect').mockReturnValue(box);
+    await suggestions.refresh();
+    expect(suggestions.click(10, 10)).toBe(true);
+    const prompt = layer.querySelector<HTMLElement>('[role="dialog"]')!;
+    expect(prompt.hidden).toBe(false);
+
+    // Text arrives above the mention: the scan's offsets move, the open prompt stays and still works.
+    const top = document.createElement('p');
+    top.textContent = 'Breaking: more letters arrived this morning.';
+    document.body.prepend(top);
+    suggestions.textChanged();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(texts).toHaveLength(2);
+    expect(prompt.hidden).toBe(false);
+    expect(suggestions.list()).toMatchObject([{ id: texts[1]!.indexOf('Zinaida'), quote: 'Zinaida Mikhnyuk' }]);
+    [...prompt.querySelectorAll('button')].find((b) => b.textContent === 'Dismiss')!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(dismissals).toEqual(['p1']);
+    expect(prompt.hidden).toBe(true);
+    expect(suggestions.list()).toEqual([]);
+
+    // A scan answered without the dismissal (this fake background forgets it) still shows nothing.
+    top.append(' And more.');
+    suggestions.textChanged();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(texts).toHaveLength(3);
+    expect(suggestions.list()).toEqual([]);
+  });
+
+  it('closes an open prompt when a rescan finds its words gone', async () => {
+    const { suggestions, texts, layer } = setUp();
+    const late = document.createElement('p');
+    late.textContent = 'Zinaida Mikhnyuk wrote from the colony.';
+    document.body.append(late);
+    const box = { left: 0, right: 100, top: 0, bottom: 20, width: 100, height: 20, x: 0, y: 0 } as DOMRect;
+    vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([box] as unknown as DOMRectList);
+    vi.spyOn(Range.prototype, 'getBoundingClientRect').mockReturnValue(box);
+    await suggestions.refresh();
+    expect(suggestions.click(10, 10)).toBe(true);
+    const prompt = layer.querySelector<HTMLElement>('[role="dialog"]')!;
+    late.replaceChildren("The letter was withdrawn at the family's request.");
+    suggestions.textChanged();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(texts).toHaveLength(2);
+    expect(prompt.hidden).toBe(true);
+    expect(suggestions.list()).toEqual([]);
   });
 });
