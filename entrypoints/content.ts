@@ -46,6 +46,8 @@ export default defineContentScript({
       capture,
       () => canonicalUrlOf(document),
       (x, y) => later.suggestions?.click(x, y) ?? false,
+      // Late text (lazy loading, "read more") may name a registered person too.
+      () => later.suggestions?.textChanged(),
     );
     const suggestions = (later.suggestions = createPageSuggestions(
       document,
@@ -53,6 +55,7 @@ export default defineContentScript({
       suggestionApi,
       capture,
       annotator,
+      ctx,
     ));
     const suggest = () =>
       void suggestions.refresh().catch((error: unknown) => console.warn('[source-annotator] no suggestions:', error));

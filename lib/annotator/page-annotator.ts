@@ -71,6 +71,8 @@ export function createPageAnnotator(
   canonicalUrl: () => string | null,
   /** A click that hit no highlight; true when it was handled (a suggestion opened). */
   onPageClick?: (x: number, y: number) => boolean,
+  /** The page's text changed and has settled (suggestions decide whether to scan it again). */
+  onTextSettled?: () => void,
 ): PageAnnotator {
   const view = doc.defaultView!;
   const painter = createHighlightPainter(doc);
@@ -173,7 +175,7 @@ export function createPageAnnotator(
 
   const observer = new MutationObserver(() => {
     view.clearTimeout(settleTimer);
-    settleTimer = life.setTimeout(reanchor, SETTLE_MS);
+    settleTimer = life.setTimeout(() => (reanchor(), onTextSettled?.()), SETTLE_MS);
   });
   const observe = () => observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
   life.onInvalidated(() => {

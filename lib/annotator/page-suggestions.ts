@@ -5,12 +5,16 @@ import { MAX_SCAN_TEXT, type PageSuggestion } from '../messaging/protocol-conten
 import type { Annotation } from '../schema/annotation';
 import type { Selector } from '../schema/selectors';
 import { el, placeNear } from './dom';
+import type { Lifecycle } from './page-annotator';
+import { rescanNeeded } from './text-change';
 
 // Known-entity suggestions on the page: the background finds registered persons and legal articles
 // in the page's text and answers with offsets; this marks them with a dotted underline of their own
 // (a CSS highlight named sa-suggestion, nothing like a painted highlight) and turns one into a linked
 // highlight when the researcher accepts it. Kept small: it ships in every page's content script.
 // Without the CSS Custom Highlight API nothing is underlined, and the side panel's list still works.
+// Text that arrives late (lazy loading, "read more") is scanned once the page has been quiet for a
+// while, and only when it added letters: a ticking counter never costs a scan.
 
 /** The background's answers for suggestions. */
 export interface SuggestionApi {
@@ -33,6 +37,8 @@ export interface SuggestionHost {
 /** The suggestions' controls for the content script. */
 export interface PageSuggestions {
   refresh(): Promise<void>;
+  /** The page's text may have changed: scans it again once the page is quiet, if it gained words. */
+  textChanged(): void;
   /** Opens the suggestion under a viewport point; false when there is none. */
   click(x: number, y: number): boolean;
   list(): PageSuggestion[];
@@ -41,6 +47,10 @@ export interface PageSuggestions {
 }
 
 const NAME = 'sa-suggestion';
+// Quiet time after the last change before a rescan, and the longest a change waits on a page that
+// is never quiet (a ticker): a rescan still costs nothing unless text was added.
+const QUIET_MS = 1200;
+const MAX_WAIT_MS = 6000;
 
 /** Starts suggesting on `doc`, with the prompt in `layer` (inside the extension's shadow root). */
 export function createPageSuggestions(
@@ -49,6 +59,7 @@ export function createPageSuggestions(
   api: SuggestionApi,
   capture: () => Promise<SourceCapture>,
   host: SuggestionHost,
+  life: Pick<Lifecycle, 'setTimeout'>,
 ): PageSuggestions {
   const view = doc.defaultView as Window & typeof globalThis;
   const paints = 'highlights' in view.CSS;
@@ -57,39 +68,103 @@ export function createPageSuggestions(
     sheet.replaceSync(`::highlight(${NAME}){text-decoration:underline dotted 2px #7c3aed;text-underline-offset:3px}`);
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   }
-  let shown: { s: Suggestion; range: Range }[] = [];
+  type Item = { s: Suggestion; range: Range; quote: string };
+  let shown: Item[] = [];
+  let open: Item | null = null; // the suggestion whose prompt is showing
+  let scanned = ''; // the text last sent to the background
+  let scans = 0; // only the latest scan's answer counts
+  let quiet = 0;
+  let due = 0;
+  const dismissed = new Set<string>(); // an answer already on its way may still hold them
   const panel = el(doc, 'div', { class: 'sa-panel sa-card', role: 'dialog', 'aria-label': 'Suggestion' });
   panel.hidden = true;
   panel.addEventListener('keydown', (e) => e.key === 'Escape' && (panel.hidden = true));
   layer.append(panel);
 
   const paint = () => paints && view.CSS.highlights.set(NAME, new view.Highlight(...shown.map((x) => x.range)));
-  const run = async (
-    id: number,
-    quote: string | undefined,
-    work: (item: (typeof shown)[number]) => Promise<unknown>,
-  ) => {
-    // By offset and words, not by place in the list: the list may have changed since the panel read it.
-    const item = shown.find((x) => x.s.start === id && (quote === undefined || x.range.toString() === quote));
-    if (!item) return false;
-    await work(item);
+  // Ranges follow removals in browsers; the connected check also holds where they do not.
+  const gone = (x: Item) => !x.range.startContainer.isConnected || x.range.toString() !== x.quote;
+  const same = (a: Range, b: Range) =>
+    a.compareBoundaryPoints(a.START_TO_START, b) === 0 && a.compareBoundaryPoints(a.END_TO_END, b) === 0;
+  const run = async (item: Item | undefined, action: 'accept' | 'dismiss') => {
+    if (!item || !shown.includes(item) || gone(item)) return false;
+    await (action === 'dismiss' ? dismiss(item) : accept(item));
     panel.hidden = true;
     paint();
     return true;
   };
 
-  const suggestions: PageSuggestions = {
-    async refresh() {
-      const url = doc.URL;
-      const index = indexText(doc.body);
-      const found = await api.scan(url, index.text.slice(0, MAX_SCAN_TEXT));
-      if (doc.URL !== url) return;
-      // A mention already highlighted needs no suggestion.
-      const taken = host.highlighted().flatMap((r) => offsetsFromRange(index, r) ?? []);
-      shown = found
-        .filter((s) => !taken.some((t) => t.start < s.end && s.start < t.end))
-        .map((s) => ({ s, range: rangeFromOffsets(index, s.start, s.end) }));
+  const dismiss = async ({ s }: Item) => {
+    await api.dismiss(doc.URL, s.key);
+    dismissed.add(s.key);
+    shown = shown.filter((x) => x.s.key !== s.key);
+  };
+  const accept = async (item: Item) => {
+    const selectors = describeRange(indexText(doc.body), item.range);
+    if (!selectors) throw new Error('the words are no longer on the page');
+    const { s, range } = item;
+    const annotation = await api.accept({
+      source: await capture(),
+      selectors,
+      personId: s.personId,
+      article: s.article,
+    });
+    shown = shown.filter((x) => x !== item);
+    host.adopt(annotation, range);
+  };
+
+  async function scan(index: ReturnType<typeof indexText>, text: string) {
+    const url = doc.URL;
+    const mine = ++scans;
+    scanned = text;
+    const found = await api.scan(url, text);
+    if (doc.URL !== url || mine !== scans) return;
+    // A mention already highlighted needs no suggestion.
+    const taken = host.highlighted().flatMap((r) => offsetsFromRange(index, r) ?? []);
+    let next: Item[] = found
+      .filter((s) => !dismissed.has(s.key) && !taken.some((t) => t.start < s.end && s.start < t.end))
+      .map((s) => {
+        const range = rangeFromOffsets(index, s.start, s.end);
+        return { s, range, quote: range.toString() };
+      });
+    // The prompt the researcher has open stays, with its buttons, while its words are on the page.
+    if (open && !panel.hidden) {
+      const kept = open;
+      const match = next.find((x) => x.s.key === kept.s.key && same(x.range, kept.range));
+      if (gone(kept)) panel.hidden = true;
+      else if (match) next = next.map((x) => (x === match ? Object.assign(kept, { s: match.s }) : x));
+      else next.push(kept);
+    }
+    shown = next;
+    paint();
+  }
+
+  function rescan() {
+    view.clearTimeout(quiet);
+    view.clearTimeout(due);
+    due = 0;
+    const index = indexText(doc.body);
+    const text = index.text.slice(0, MAX_SCAN_TEXT);
+    if (!rescanNeeded(scanned, text)) {
+      // No new words, but some may have gone: drop their suggestions without a scan.
+      const left = shown.filter((x) => !gone(x));
+      if (left.length === shown.length) return;
+      shown = left;
       paint();
+      return;
+    }
+    scan(index, text).catch((error: unknown) => console.warn('[source-annotator] no suggestions:', error));
+  }
+
+  const suggestions: PageSuggestions = {
+    refresh() {
+      const index = indexText(doc.body);
+      return scan(index, index.text.slice(0, MAX_SCAN_TEXT));
+    },
+    textChanged() {
+      view.clearTimeout(quiet);
+      quiet = life.setTimeout(rescan, QUIET_MS);
+      if (!due) due = life.setTimeout(rescan, MAX_WAIT_MS);
     },
     click(x, y) {
       const id = shown.findIndex(({ range }) =>
@@ -97,11 +172,12 @@ export function createPageSuggestions(
       );
       const item = shown[id];
       if (!item) return ((panel.hidden = true), false);
+      open = item;
       const accept = el(doc, 'button', { type: 'button' }, item.s.personId ? 'Link' : 'Add fact');
       const dismiss = el(doc, 'button', { type: 'button', class: 'sa-plain' }, 'Dismiss');
       const status = el(doc, 'p', { class: 'sa-message', role: 'status' });
       const act = (action: 'accept' | 'dismiss') =>
-        suggestions.act(item.s.start, action).catch((e: unknown) => status.replaceChildren(`Not saved: ${String(e)}`));
+        run(item, action).catch((e: unknown) => status.replaceChildren(`Not saved: ${String(e)}`));
       accept.addEventListener('click', () => void act('accept'));
       dismiss.addEventListener('click', () => void act('dismiss'));
       panel.replaceChildren(
@@ -121,24 +197,12 @@ export function createPageSuggestions(
         label: s.label,
         kind: s.personId ? 'person' : 'fact',
       })),
+    // By offset and words, not by place in the list: the list may have changed since the panel read it.
     act: (id, action, quote) =>
-      action === 'dismiss'
-        ? run(id, quote, async ({ s }) => {
-            await api.dismiss(doc.URL, s.key);
-            shown = shown.filter((x) => x.s.key !== s.key);
-          })
-        : run(id, quote, async ({ s, range }) => {
-            const selectors = describeRange(indexText(doc.body), range);
-            if (!selectors) throw new Error('the words are no longer on the page');
-            const annotation = await api.accept({
-              source: await capture(),
-              selectors,
-              personId: s.personId,
-              article: s.article,
-            });
-            shown = shown.filter((x) => x.range !== range);
-            host.adopt(annotation, range);
-          }),
+      run(
+        shown.find((x) => x.s.start === id && (quote === undefined || x.quote === quote)),
+        action,
+      ),
   };
   return suggestions;
 }

@@ -42,8 +42,8 @@ afterEach(async () => {
   for (const tab of session.context.pages()) await tab.close();
 });
 
-async function open(): Promise<Page> {
-  const page = await openFixture(session, PAGE);
+async function open(path = PAGE): Promise<Page> {
+  const page = await openFixture(session, path);
   await page.waitForSelector('source-annotator-ui', { state: 'attached' });
   return page;
 }
@@ -173,5 +173,19 @@ describe('known-entity suggestions', () => {
       kind: 'fact',
       article: { code: 'Criminal Code', article: '368', part: '1' },
     });
+  });
+
+  it('underlines a mention in a paragraph that arrives after the page has loaded', async () => {
+    // The page appends its last paragraph 1.5 s after load, while a view counter ticks.
+    const page = await open('/late-mention.html');
+    await page.waitForSelector('#late', { timeout: 10_000 });
+    await expect
+      .poll(() => pixels(page, 'Zinaida Mikhnyuk', SUGGESTION_VIOLET), { timeout: 15_000 })
+      .toBeGreaterThan(10);
+    const panel = await openExtensionPage(session, `sidepanel.html?tab=${await tabIdOf(session, page)}`);
+    const list = panel.getByRole('list', { name: 'Suggestions on this page' });
+    await list.waitFor({ timeout: 10_000 });
+    await expect.poll(() => list.textContent({ timeout: 1_000 }), { timeout: 10_000 }).toContain('Zinaida Mikhnyuk');
+    await panel.close();
   });
 });
