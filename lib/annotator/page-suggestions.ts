@@ -18,6 +18,8 @@ import { rescanNeeded } from './text-change';
 
 /** The background's answers for suggestions. */
 export interface SuggestionApi {
+  /** Whether the researcher wants suggestions; when not, the page's text is not even read. */
+  enabled(): Promise<boolean>;
   scan(url: string, text: string): Promise<Suggestion[]>;
   accept(input: {
     source: SourceCapture;
@@ -139,10 +141,19 @@ export function createPageSuggestions(
     paint();
   }
 
-  function rescan() {
+  /** Switched off: nothing suggested, nothing painted, the prompt closed. */
+  function clear() {
+    shown = [];
+    scanned = '';
+    panel.hidden = true;
+    paint();
+  }
+
+  async function rescan() {
     view.clearTimeout(quiet);
     view.clearTimeout(due);
     due = 0;
+    if (!(await api.enabled())) return clear();
     const index = indexText(doc.body);
     const text = index.text.slice(0, MAX_SCAN_TEXT);
     if (!rescanNeeded(scanned, text)) {
@@ -156,15 +167,19 @@ export function createPageSuggestions(
     scan(index, text).catch((error: unknown) => console.warn('[source-annotator] no suggestions:', error));
   }
 
+  const rescanLogged = () =>
+    void rescan().catch((error: unknown) => console.warn('[source-annotator] no suggestions:', error));
+
   const suggestions: PageSuggestions = {
-    refresh() {
+    async refresh() {
+      if (!(await api.enabled())) return clear();
       const index = indexText(doc.body);
       return scan(index, index.text.slice(0, MAX_SCAN_TEXT));
     },
     textChanged() {
       view.clearTimeout(quiet);
-      quiet = life.setTimeout(rescan, QUIET_MS);
-      if (!due) due = life.setTimeout(rescan, MAX_WAIT_MS);
+      quiet = life.setTimeout(rescanLogged, QUIET_MS);
+      if (!due) due = life.setTimeout(rescanLogged, MAX_WAIT_MS);
     },
     click(x, y) {
       const id = shown.findIndex(({ range }) =>

@@ -1,9 +1,16 @@
+import { browser } from 'wxt/browser';
 import { sendToBackground as request } from '../messaging/send-to-background';
 import { toBackground } from '../messaging/browser-transport';
 import type { SuggestionApi } from './page-suggestions';
+import { SETTINGS_KEY } from '../settings/storage-keys';
 
 /** The suggestions' requests, sent to the background as typed protocol messages the background validates on arrival. */
 export const suggestionApi: SuggestionApi = {
+  // Read raw, not through the settings schema, which the content script does not bundle; the
+  // background checks the switch again before scanning.
+  enabled: async () =>
+    ((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as { suggestionsEnabled?: unknown } | undefined)
+      ?.suggestionsEnabled !== false,
   scan: async (url, text) => (await request(toBackground, 'suggestions/scan', { url, text })).suggestions,
   accept: (input) => request(toBackground, 'suggestion/accept', input),
   dismiss: async (url, key) => void (await request(toBackground, 'suggestion/dismiss', { url, key })),

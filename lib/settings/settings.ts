@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { KeyValueArea } from '../page/tab-pages';
 import { Slug } from '../schema/primitives';
+import { SETTINGS_KEY } from './storage-keys';
 
 // The researcher's own preferences. The name is recorded as the creator of every record, so it is
 // validated and trimmed before it is stored. Each field falls back to its default on its own, so a
@@ -16,7 +17,7 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-const KEY = 'settings';
+const KEY = SETTINGS_KEY;
 export const defaultSettings: Settings = { researcherName: '', lastKind: 'person', suggestionsEnabled: true };
 
 /** Reads settings; a missing or malformed field takes its default, the others are kept. */

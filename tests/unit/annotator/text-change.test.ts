@@ -58,7 +58,9 @@ describe('suggestions follow late text', () => {
     document.body.append(p);
     const texts: string[] = [];
     const dismissals: string[] = [];
+    const switched = { on: true };
     const api: SuggestionApi = {
+      enabled: () => Promise.resolve(switched.on),
       scan: (_url, text) => {
         texts.push(text);
         const at = text.lastIndexOf('Zinaida Mikhnyuk');
@@ -92,7 +94,7 @@ describe('suggestions follow late text', () => {
       },
       { setTimeout: (handler, ms) => window.setTimeout(handler, ms) },
     );
-    return { suggestions, texts, dismissals, layer };
+    return { suggestions, texts, dismissals, layer, switched };
   }
 
   it('scans once after a burst of changes, not for a ticking counter, and again for a late paragraph', async () => {
@@ -131,6 +133,28 @@ describe('suggestions follow late text', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(texts).toHaveLength(2);
     expect(suggestions.list()).toEqual([]);
+  });
+
+  it('reads and sends nothing while suggestions are switched off, and clears what was shown', async () => {
+    const { suggestions, texts, switched } = setUp();
+    document.body.firstElementChild!.textContent = 'Zinaida Mikhnyuk wrote from the colony.';
+    await suggestions.refresh();
+    expect(suggestions.list()).toHaveLength(1);
+    switched.on = false;
+    await suggestions.refresh();
+    expect(texts).toHaveLength(1);
+    expect(suggestions.list()).toEqual([]);
+    const late = document.createElement('p');
+    late.textContent = 'Later, Zinaida Mikhnyuk spoke to reporters.';
+    document.body.append(late);
+    suggestions.textChanged();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(texts).toHaveLength(1);
+    switched.on = true;
+    await suggestions.refresh();
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toContain('Later, Zinaida Mikhnyuk spoke to reporters.');
+    expect(suggestions.list()).toMatchObject([{ quote: 'Zinaida Mikhnyuk' }]);
   });
 
   it('scans a page that is never quiet at most every few seconds, and only when it gained words', async () => {
