@@ -122,6 +122,32 @@ describe('known-entity suggestions', () => {
     expect(await pixels(page, 'Zinaida Mikhnyuk', PERSON_PINK)).toBe(0);
   });
 
+  it('underlines nothing once suggestions are switched off in the options, and again once on', async () => {
+    const options = await openExtensionPage(session, 'options.html');
+    const toggle = options.getByRole('checkbox', { name: /Suggest mentions/ });
+    const stored = () =>
+      options.evaluate(
+        async () =>
+          ((await chrome.storage.local.get('settings')).settings as { suggestionsEnabled?: boolean } | undefined)
+            ?.suggestionsEnabled,
+      );
+    await toggle.uncheck();
+    await expect.poll(stored).toBe(false);
+    const page = await open();
+    await page.waitForTimeout(2_000); // what a scan takes when it happens (the underline shows within it)
+    // Runs before any test links or dismisses these words, so only the switch keeps them plain.
+    expect(await pixels(page, 'Zinaida Mikhnyuk', SUGGESTION_VIOLET)).toBe(0);
+    expect(await pixels(page, 'Зінаіду Міхнюк', SUGGESTION_VIOLET)).toBe(0);
+    await toggle.check();
+    await expect.poll(stored).toBe(true);
+    await page.reload();
+    await page.waitForSelector('source-annotator-ui', { state: 'attached' });
+    await expect
+      .poll(() => pixels(page, 'Zinaida Mikhnyuk', SUGGESTION_VIOLET), { timeout: 10_000 })
+      .toBeGreaterThan(10);
+    await options.close();
+  });
+
   it('links a suggestion to the person with one click and a key, and keeps it after a reload', async () => {
     const page = await open();
     await expect
