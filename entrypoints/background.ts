@@ -2,7 +2,6 @@ import { RecordsDatabase } from '@/lib/db/database';
 import { describeStorageError } from '@/lib/db/errors';
 import { createMessageHandler, type Handlers } from '@/lib/messaging/handler';
 import { listen } from '@/lib/messaging/listen';
-import { request } from '@/lib/messaging/client';
 import { selfIdentity, toTab } from '@/lib/messaging/browser-transport';
 import { forgetTabPage, rememberTabPage } from '@/lib/page/tab-pages';
 import {
@@ -14,9 +13,10 @@ import {
   updateAnnotation,
   type ServiceContext,
 } from '@/lib/records/annotation-service';
+import { wireAnnotateCommands } from '@/lib/records/annotate-commands';
 import { linkFromPage, matchRecords } from '@/lib/records/link-service';
 import { createSuggestionService } from '@/lib/records/suggestion-service';
-import { KINDS_KEY, loadKinds } from '@/lib/settings/kinds-vocabulary';
+import { loadKinds } from '@/lib/settings/kinds-vocabulary';
 import { loadSettings, saveSettings } from '@/lib/settings/settings';
 
 // The background owns the records: it is the only context that writes them on behalf of pages.
@@ -86,32 +86,16 @@ export default defineBackground(() => {
   listen(browser.runtime.onMessage, createMessageHandler(selfIdentity(), handlers, { answerUnknown: true }));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTabPage(session, tabId));
 
-  // The context menu and the keyboard command ask the tab's content script to annotate its selection.
-  const annotateIn = (tabId: number | undefined, kind: string) => {
-    if (tabId === undefined) return;
-    request(toTab(tabId), 'selection/annotate', { kind }).catch((error: unknown) =>
-      console.warn('[source-annotator] could not annotate the selection:', error),
-    );
-  };
-  // The menu names the researcher's own kinds, and follows the options page when they change.
-  const buildMenu = () =>
-    void Promise.all([loadKinds(local), browser.contextMenus.removeAll()]).then(([kinds]) => {
-      for (const kind of kinds) {
-        browser.contextMenus.create({
-          id: `annotate:${kind.id}`,
-          title: `Annotate as ${kind.label}`,
-          contexts: ['selection'],
-        });
-      }
-    });
-  browser.runtime.onInstalled.addListener(buildMenu);
-  browser.storage.onChanged.addListener((changes, area) => area === 'local' && KINDS_KEY in changes && buildMenu());
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    const id = String(info.menuItemId);
-    if (id.startsWith('annotate:')) annotateIn(tab?.id, id.slice('annotate:'.length));
-  });
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command !== 'annotate-last-kind') return;
-    void ctx.lastKind().then((kind) => annotateIn(tab?.id, kind));
+  // The context menu and the keyboard command ask the tab's content script to annotate its selection;
+  // the menu names the researcher's own kinds and follows the options page when they change.
+  wireAnnotateCommands({
+    contextMenus: browser.contextMenus,
+    commands: browser.commands,
+    onInstalled: browser.runtime.onInstalled,
+    storageChanged: browser.storage.onChanged,
+    kinds: () => loadKinds(local),
+    lastKind: ctx.lastKind,
+    toTab,
+    warn: console.warn,
   });
 });

@@ -1,0 +1,102 @@
+import { request, type Transport } from '../messaging/client';
+import type { KindDefinition } from '../schema/kinds';
+import { KINDS_KEY } from '../settings/storage-keys';
+
+// The context menu ("Annotate as Person", ...) and the keyboard command ask the tab's content script
+// to annotate its selection. The decisions live here, away from the browser, so they can be tested:
+// which items the menu has, which click or command becomes which request, and when the menu is
+// rebuilt. The background only hands in its browser APIs.
+
+/** The manifest's keyboard command (wxt.config.ts `commands`) that annotates with the kind used last. */
+export const ANNOTATE_LAST_KIND_COMMAND = 'annotate-last-kind';
+
+const MENU_PREFIX = 'annotate:';
+
+/** One context-menu item, as `contextMenus.create` takes it. */
+export interface AnnotateMenuItem {
+  id: string;
+  title: string;
+  contexts: ['selection'];
+}
+
+/** What to ask of a tab: annotate its selection as `kind`. */
+export interface AnnotateRequest {
+  tabId: number;
+  kind: string;
+}
+
+/** A tab as the browser's menu and command events describe it; only its id matters here. */
+type TabLike = { id?: number } | undefined;
+
+/** The menu names the researcher's own kinds, in their order, shown only over a selection. */
+export function annotateMenuItems(kinds: readonly Pick<KindDefinition, 'id' | 'label'>[]): AnnotateMenuItem[] {
+  return kinds.map((kind) => ({
+    id: `${MENU_PREFIX}${kind.id}`,
+    title: `Annotate as ${kind.label}`,
+    contexts: ['selection'],
+  }));
+}
+
+/** The request a clicked menu item makes; null for a click outside a tab or on another item. */
+export function menuClickRequest(menuItemId: string | number, tab: TabLike): AnnotateRequest | null {
+  const id = String(menuItemId);
+  if (!id.startsWith(MENU_PREFIX) || tab?.id === undefined) return null;
+  return { tabId: tab.id, kind: id.slice(MENU_PREFIX.length) };
+}
+
+/** The request a keyboard command makes: the last kind used, in the tab it was pressed in; null for others. */
+export async function commandRequest(
+  command: string,
+  tab: TabLike,
+  lastKind: () => Promise<string>,
+): Promise<AnnotateRequest | null> {
+  if (command !== ANNOTATE_LAST_KIND_COMMAND || tab?.id === undefined) return null;
+  return { tabId: tab.id, kind: await lastKind() };
+}
+
+/** True when a storage change renamed, recoloured, added or removed kinds, so the menu must follow. */
+export const kindsChanged = (changes: Record<string, unknown>, area: string): boolean =>
+  area === 'local' && KINDS_KEY in changes;
+
+/** A browser event, reduced to what the wiring uses. */
+interface EventLike<L> {
+  addListener(listener: L): void;
+}
+
+/** The browser APIs and settings the menu and command need; the background passes the real ones. */
+export interface AnnotateCommandPorts {
+  contextMenus: {
+    create(item: AnnotateMenuItem): unknown;
+    removeAll(): Promise<void>;
+    onClicked: EventLike<(info: { menuItemId: string | number }, tab?: { id?: number }) => void>;
+  };
+  commands: { onCommand: EventLike<(command: string, tab?: { id?: number }) => void> };
+  onInstalled: EventLike<() => void>;
+  storageChanged: EventLike<(changes: Record<string, unknown>, area: string) => void>;
+  kinds: () => Promise<readonly KindDefinition[]>;
+  lastKind: () => Promise<string>;
+  toTab: (tabId: number) => Transport;
+  /** Where a request no content script answered is reported (a page without one, e.g. a PDF). */
+  warn: (message: string, error: unknown) => void;
+}
+
+/** Registers the menu and the command; the menu is built on install and rebuilt when the kinds change. */
+export function wireAnnotateCommands(ports: AnnotateCommandPorts): void {
+  const { contextMenus } = ports;
+  const annotate = (asked: AnnotateRequest | null) => {
+    if (!asked) return;
+    request(ports.toTab(asked.tabId), 'selection/annotate', { kind: asked.kind }).catch((error: unknown) =>
+      ports.warn('[source-annotator] could not annotate the selection:', error),
+    );
+  };
+  const buildMenu = () =>
+    void Promise.all([ports.kinds(), contextMenus.removeAll()]).then(([kinds]) => {
+      for (const item of annotateMenuItems(kinds)) contextMenus.create(item);
+    });
+  ports.onInstalled.addListener(buildMenu);
+  ports.storageChanged.addListener((changes, area) => kindsChanged(changes, area) && buildMenu());
+  contextMenus.onClicked.addListener((info, tab) => annotate(menuClickRequest(info.menuItemId, tab)));
+  ports.commands.onCommand.addListener(
+    (command, tab) => void commandRequest(command, tab, ports.lastKind).then(annotate),
+  );
+}
