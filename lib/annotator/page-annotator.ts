@@ -210,7 +210,9 @@ export function createPageAnnotator(
       view.getSelection()?.removeAllRanges();
       return true;
     } catch (error) {
-      // Nothing is painted unless the background has committed the record.
+      // Nothing is painted unless the background has committed the record. From the context menu or
+      // the shortcut the toolbar may be hidden: show it by the words, so the reason is seen.
+      if (!toolbar.visible) toolbar.show(range.getBoundingClientRect());
       toolbar.error(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
       return false;
     } finally {

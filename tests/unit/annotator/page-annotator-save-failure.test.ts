@@ -216,6 +216,23 @@ describe('the page annotator when saving fails', () => {
     expect((await readAll(db)).annotations.map((a) => a.kind)).toEqual(['fact']);
   });
 
+  it('shows the toolbar with the reason when the menu or shortcut fails while it is hidden', async () => {
+    const db = openTestDb();
+    cleanups.push(startBackground(db));
+    const { annotator, ui } = await startAnnotator();
+    selectWords(WORDS);
+    await vi.waitFor(() => expect(seen(ui).toolbarShown).toBe(true));
+    document.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    await vi.waitFor(() => expect(seen(ui).toolbarShown).toBe(false));
+    db.close();
+    expect(await annotator.annotateSelection('fact')).toBe(false);
+    expect(seen(ui)).toMatchObject({
+      toolbarShown: true,
+      message: `Not saved: ${describeStorageError({ name: 'DatabaseClosedError' })}`,
+      painted: '',
+    });
+  });
+
   it('ignores a click the page synthesises on the toolbar', async () => {
     const db = openTestDb();
     cleanups.push(startBackground(db));
