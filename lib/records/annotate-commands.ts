@@ -89,10 +89,17 @@ export function wireAnnotateCommands(ports: AnnotateCommandPorts): void {
       ports.warn('[source-annotator] could not annotate the selection:', error),
     );
   };
-  const buildMenu = () =>
-    void Promise.all([ports.kinds(), contextMenus.removeAll()]).then(([kinds]) => {
-      for (const item of annotateMenuItems(kinds)) contextMenus.create(item);
-    });
+  // Rebuilds run one after another: two overlapping ones would each clear the menu and create the
+  // same ids, and the older titles could win.
+  let rebuilding: Promise<void> = Promise.resolve();
+  const buildMenu = () => {
+    rebuilding = rebuilding
+      .then(() => Promise.all([ports.kinds(), contextMenus.removeAll()]))
+      .then(([kinds]) => {
+        for (const item of annotateMenuItems(kinds)) contextMenus.create(item);
+      })
+      .catch((error: unknown) => ports.warn('[source-annotator] could not build the context menu:', error));
+  };
   ports.onInstalled.addListener(buildMenu);
   ports.storageChanged.addListener((changes, area) => kindsChanged(changes, area) && buildMenu());
   contextMenus.onClicked.addListener((info, tab) => annotate(menuClickRequest(info.menuItemId, tab)));

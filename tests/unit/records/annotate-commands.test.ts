@@ -198,6 +198,20 @@ describe('wireAnnotateCommands', () => {
     expect(menus.titles()).not.toContain('Annotate as Person');
   });
 
+  it('runs quick successive rebuilds one after another: the last vocabulary wins, no duplicate ids', async () => {
+    const { menus, local, warn } = wired();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await vi.waitFor(() => expect(menus.items.size).toBe(8));
+    const base = await loadKinds(local);
+    const first = saveKinds(local, edited(renameKind(base, 'person', 'Detainee')));
+    const second = saveKinds(local, edited(renameKind(base, 'person', 'Prisoner')));
+    await Promise.all([first, second]);
+    await vi.waitFor(() => expect(menus.titles()[0]).toBe('Annotate as Prisoner'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(menus.items.size).toBe(8);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it('leaves the menu alone when other settings change', async () => {
     const { menus, local } = wired();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
