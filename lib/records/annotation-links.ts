@@ -8,6 +8,22 @@ import { quoteOf } from '../schema/quote-of';
 /** Which list of a highlight a link lives in. */
 export type LinkField = 'personIds' | 'caseIds';
 
+/**
+ * Links a highlight to a person or case created from it, inside the creating edit's transaction
+ * (so undo removes both). Throws when the highlight was deleted meanwhile.
+ */
+export async function linkCreated(
+  ctx: RecordsContext,
+  annotationId: string,
+  field: LinkField,
+  targetId: string,
+  now: string,
+): Promise<void> {
+  const annotation = await getAnnotation(ctx.db, annotationId);
+  if (!annotation) throw new Error('That highlight no longer exists.');
+  await putAnnotation(ctx.db, { ...annotation, [field]: [...annotation[field], targetId], modified: now });
+}
+
 /** Adds (or with `on` false removes) the link from a highlight to a person or case. */
 export async function setAnnotationLink(
   ctx: RecordsContext,

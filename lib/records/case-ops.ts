@@ -1,8 +1,9 @@
-import { annotationsForCase, getAnnotation, getCase, putAnnotation, putCase } from '../db/records';
+import { annotationsForCase, getCase, putAnnotation, putCase } from '../db/records';
 import type { Case } from '../schema/case';
 import type { LegalArticle } from '../schema/legal-article';
 import { cleanName, recordEdit, replaceId, type Edit, type RecordsContext } from './edit';
 import { deleteStoredCase } from '../db/records';
+import { linkCreated } from './annotation-links';
 
 // Cases as the researcher edits them: the same undoable Edits as persons. Deleting or merging a
 // case never deletes a highlight.
@@ -45,11 +46,7 @@ export async function createCase(
       created: now,
       modified: now,
     });
-    if (fromAnnotationId) {
-      const annotation = await getAnnotation(ctx.db, fromAnnotationId);
-      if (!annotation) throw new Error('That highlight no longer exists.');
-      await putAnnotation(ctx.db, { ...annotation, caseIds: [...annotation.caseIds, id], modified: now });
-    }
+    if (fromAnnotationId) await linkCreated(ctx, fromAnnotationId, 'caseIds', id, now);
     return kase;
   });
 }

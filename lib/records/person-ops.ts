@@ -1,8 +1,9 @@
-import { annotationsForPerson, getAnnotation, getPerson, putAnnotation, putCase, putPerson } from '../db/records';
+import { annotationsForPerson, getPerson, putAnnotation, putCase, putPerson } from '../db/records';
 import type { Person } from '../schema/person';
 import { cleanName, distinctNames, recordEdit, type Edit, type RecordsContext } from './edit';
 import { casesOfPerson } from './case-queries';
 import { deleteStoredPerson } from '../db/records';
+import { linkCreated } from './annotation-links';
 
 // Persons as the researcher edits them in the side panel. Each function is one undoable Edit;
 // none of them ever deletes a highlight.
@@ -45,11 +46,7 @@ export async function createPerson(
       created: now,
       modified: now,
     });
-    if (fromAnnotationId) {
-      const annotation = await getAnnotation(ctx.db, fromAnnotationId);
-      if (!annotation) throw new Error('That highlight no longer exists.');
-      await putAnnotation(ctx.db, { ...annotation, personIds: [...annotation.personIds, id], modified: now });
-    }
+    if (fromAnnotationId) await linkCreated(ctx, fromAnnotationId, 'personIds', id, now);
     return person;
   });
 }

@@ -2,7 +2,9 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { onTestFinished } from 'vitest';
 import { RecordsDatabase } from '@/lib/db/database';
 import { putAnnotation, putCase, putPerson, putSource } from '@/lib/db/records';
+import type { RecordsContext } from '@/lib/records/edit';
 import type { RecordSet } from '@/lib/schema/envelope';
+import { uuid } from './records';
 
 // Each test gets its own in-memory database, deleted when the test ends, so tests cannot see
 // each other's records and can run in any order.
@@ -38,5 +40,15 @@ export function sortedById(set: RecordSet): RecordSet {
     annotations: byId(set.annotations),
     persons: byId(set.persons),
     cases: byId(set.cases),
+  };
+}
+
+/** A records context on a fresh test database with a clock that ticks a second per reading. */
+export function testContext(): RecordsContext {
+  let tick = 0;
+  return {
+    db: openTestDb(),
+    now: () => `2026-11-23T09:00:${String(tick++).padStart(2, '0')}.000Z`,
+    newId: () => uuid(),
   };
 }

@@ -2,22 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { getAnnotation, getSource, readAll } from '@/lib/db/records';
 import { caseConflicts, caseProposals, caseTimeline } from '@/lib/records/case-facts';
 import { createCase, deleteCase, mergeCases, updateCase } from '@/lib/records/case-ops';
-import type { RecordsContext } from '@/lib/records/edit';
 import type { Mention } from '@/lib/records/mentions';
 import { restoreSnapshot } from '@/lib/records/snapshot';
 import { correctSource } from '@/lib/records/source-ops';
 import type { FactFields } from '@/lib/schema/annotation';
 import { makeAnnotation, makeCase, makePerson, makeRecordSet, makeSource, uuid } from '../../support/records';
-import { openTestDb, putAll } from '../../support/test-db';
+import { putAll, testContext } from '../../support/test-db';
 
-function context(): RecordsContext {
-  let tick = 0;
-  return {
-    db: openTestDb(),
-    now: () => `2026-11-23T09:00:${String(tick++).padStart(2, '0')}.000Z`,
-    newId: () => uuid(),
-  };
-}
+const context = testContext;
 
 describe('case edits', () => {
   it('creates a case from a highlight and undo removes it and the link', async () => {

@@ -2,21 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { annotationsForPerson, getCase, getPerson, readAll } from '@/lib/db/records';
 import { searchRecords } from '@/lib/db/search';
 import { setAnnotationLink } from '@/lib/records/annotation-links';
-import type { RecordsContext } from '@/lib/records/edit';
 import { mergePersons } from '@/lib/records/merge-persons';
 import { createPerson, deletePerson, updatePerson } from '@/lib/records/person-ops';
 import { restoreSnapshot } from '@/lib/records/snapshot';
-import { makeAnnotation, makeCase, makePerson, makeRecordSet, makeSource, uuid } from '../../support/records';
-import { openTestDb, putAll } from '../../support/test-db';
+import { makeAnnotation, makeCase, makePerson, makeRecordSet, makeSource } from '../../support/records';
+import { putAll, testContext } from '../../support/test-db';
 
-function context(): RecordsContext {
-  let tick = 0;
-  return {
-    db: openTestDb(),
-    now: () => `2026-11-23T09:00:${String(tick++).padStart(2, '0')}.000Z`,
-    newId: () => uuid(),
-  };
-}
+const context = testContext;
 
 describe('person edits', () => {
   it('creates a person from a highlight, linked to it, and undo removes both the person and the link', async () => {
