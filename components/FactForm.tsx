@@ -5,6 +5,7 @@ import { saveFactFields } from '@/lib/records/annotation-links';
 import { EVENT_TYPES, FactFields, type Annotation } from '@/lib/schema/annotation';
 import { quoteOf } from '@/lib/schema/quote-of';
 import { useWorkspace } from './hooks/workspace';
+import { FormActions } from './FormActions';
 
 type Draft = Record<
   'eventType' | 'date' | 'place' | 'code' | 'article' | 'part' | 'termText' | 'years' | 'months' | 'days',
@@ -118,17 +119,7 @@ export function FactForm({
           {field('days', 'Days', undefined, true)}
         </div>
       </fieldset>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
-      <div class="row">
-        <button type="submit">Save details</button>
-        <button type="button" class="secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={error} onCancel={onDone} />
     </form>
   );
 }

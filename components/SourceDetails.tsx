@@ -6,6 +6,7 @@ import { correctSource } from '@/lib/records/source-ops';
 import type { Source } from '@/lib/schema/source';
 import { useLiveQuery } from './hooks/use-live-query';
 import { useWorkspace } from './hooks/workspace';
+import { FormActions } from './FormActions';
 
 const FIELDS = [
   { key: 'title', label: 'Title' },
@@ -85,17 +86,7 @@ function SourceForm({ source, onDone }: { source: Source; onDone: () => void }) 
           />
         </label>
       ))}
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
-      <div class="row">
-        <button type="submit">Save details</button>
-        <button type="button" class="secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={error} onCancel={onDone} />
     </form>
   );
 }
