@@ -1,5 +1,5 @@
 import { RecordsDatabase } from '@/lib/db/database';
-import { describeStorageError } from '@/lib/db/errors';
+import { explainFailures } from '@/lib/db/errors';
 import { createMessageHandler, type Handlers } from '@/lib/messaging/handler';
 import { listen } from '@/lib/messaging/listen';
 import { selfIdentity, toTab } from '@/lib/messaging/browser-transport';
@@ -35,13 +35,6 @@ export default defineBackground(() => {
   // A content script may only touch records of the page it runs in; extension pages may touch any.
   const pageOf = (sender: { tab?: { id?: number }; url?: string }) =>
     sender.tab && /^https?:/i.test(sender.url ?? '') ? sender.url! : null;
-  // Storage failures reach the page in words a researcher can act on.
-  const explained = <T>(work: Promise<T>) =>
-    work.catch((error: unknown) => {
-      throw new Error(
-        error instanceof Error && error.name === 'RecordAccessError' ? error.message : describeStorageError(error),
-      );
-    });
 
   const suggestions = createSuggestionService(
     ctx.db,
@@ -55,21 +48,24 @@ export default defineBackground(() => {
       await rememberTabPage(session, tabId, page);
       return { tabId };
     },
-    'annotations/for-page': ({ url, canonicalUrl }) => explained(pageRecords(ctx, url, canonicalUrl)),
-    'annotation/create': (input, sender) => explained(createAnnotation(ctx, input, sender.url ?? '')),
-    'annotation/update': (change, sender) => explained(updateAnnotation(ctx, change, pageOf(sender))),
-    'annotation/delete': ({ id }, sender) => explained(removeAnnotation(ctx, id, pageOf(sender))),
-    'annotation/restore': ({ annotation }, sender) => explained(restoreAnnotation(ctx, annotation, pageOf(sender))),
+    'annotations/for-page': ({ url, canonicalUrl }) => explainFailures(pageRecords(ctx, url, canonicalUrl)),
+    'annotation/create': (input, sender) => explainFailures(createAnnotation(ctx, input, sender.url ?? '')),
+    'annotation/update': (change, sender) => explainFailures(updateAnnotation(ctx, change, pageOf(sender))),
+    'annotation/delete': ({ id }, sender) => explainFailures(removeAnnotation(ctx, id, pageOf(sender))),
+    'annotation/restore': ({ annotation }, sender) =>
+      explainFailures(restoreAnnotation(ctx, annotation, pageOf(sender))),
     'annotations/anchoring': async ({ changes }, sender) => ({
-      updated: await explained(recordAnchoring(ctx, changes, sender.url ?? '')),
+      updated: await explainFailures(recordAnchoring(ctx, changes, sender.url ?? '')),
     }),
     // Workspace: linking a highlight to a person or case from the card on the page.
-    'records/match': async ({ target, query }) => ({ matches: await explained(matchRecords(ctx.db, target, query)) }),
-    'annotation/link': (link, sender) => explained(linkFromPage(ctx, link, sender.url ?? '')),
+    'records/match': async ({ target, query }) => ({
+      matches: await explainFailures(matchRecords(ctx.db, target, query)),
+    }),
+    'annotation/link': (link, sender) => explainFailures(linkFromPage(ctx, link, sender.url ?? '')),
     // Known-entity suggestions (issue 6).
-    'suggestions/scan': async ({ url, text }) => ({ suggestions: await explained(suggestions.scan(url, text)) }),
+    'suggestions/scan': async ({ url, text }) => ({ suggestions: await explainFailures(suggestions.scan(url, text)) }),
     'suggestion/accept': ({ source, selectors, personId, article }, sender) =>
-      explained(
+      explainFailures(
         createAnnotation(
           ctx,
           {

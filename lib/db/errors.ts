@@ -64,6 +64,18 @@ export function describeStorageError(error: unknown): string {
 }
 
 /** What the browser said when asked to keep the records through storage pressure. */
+/**
+ * The same work, failing with words a researcher can act on: a refused access (RecordAccessError)
+ * keeps its own message, a storage failure is described by describeStorageError.
+ */
+export function explainFailures<T>(work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    throw new Error(
+      error instanceof Error && error.name === 'RecordAccessError' ? error.message : describeStorageError(error),
+    );
+  });
+}
+
 export type PersistenceResult = 'granted' | 'denied' | 'unsupported';
 
 /** The part of StorageManager this needs, so tests can pass their own. */

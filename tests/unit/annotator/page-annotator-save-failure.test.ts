@@ -6,7 +6,7 @@ import { indexText, rangeFromOffsets } from '@/lib/anchoring/dom-text';
 import { backgroundApi } from '@/lib/annotator/background-api';
 import { captureOnce } from '@/lib/annotator/capture-source';
 import { createPageAnnotator, type Lifecycle, type PageAnnotator } from '@/lib/annotator/page-annotator';
-import { describeStorageError } from '@/lib/db/errors';
+import { describeStorageError, explainFailures } from '@/lib/db/errors';
 import { readAll } from '@/lib/db/records';
 import { createMessageHandler } from '@/lib/messaging/handler';
 import { listen } from '@/lib/messaging/listen';
@@ -52,18 +52,13 @@ function startBackground(db: RecordsDatabase): () => void {
     lastKind: async () => 'person',
     rememberKind: async () => undefined,
   };
-  // As entrypoints/background.ts does: storage failures reach the page in words a researcher can act on.
-  const explained = <T>(work: Promise<T>) =>
-    work.catch((error: unknown) => {
-      throw new Error(describeStorageError(error));
-    });
   const handler = createMessageHandler(
     { runtimeId: fakeBrowser.runtime.id, extensionOrigin: fakeBrowser.runtime.getURL('/') },
     {
-      'annotations/for-page': ({ url, canonicalUrl }) => explained(pageRecords(ctx, url, canonicalUrl)),
-      'annotation/create': (input, sender) => explained(createAnnotation(ctx, input, sender.url ?? '')),
+      'annotations/for-page': ({ url, canonicalUrl }) => explainFailures(pageRecords(ctx, url, canonicalUrl)),
+      'annotation/create': (input, sender) => explainFailures(createAnnotation(ctx, input, sender.url ?? '')),
       'annotations/anchoring': async ({ changes }, sender) => ({
-        updated: await explained(recordAnchoring(ctx, changes, sender.url ?? '')),
+        updated: await explainFailures(recordAnchoring(ctx, changes, sender.url ?? '')),
       }),
     },
     { answerUnknown: true },

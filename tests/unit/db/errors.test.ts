@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
-import { describeStorageError, requestPersistentStorage } from '@/lib/db/errors';
+import { describeStorageError, explainFailures, requestPersistentStorage } from '@/lib/db/errors';
 import { RecordsDatabase } from '@/lib/db/database';
 import { FAKE_IDB, uniqueName } from '../../support/test-db';
 
@@ -72,5 +72,21 @@ describe('requestPersistentStorage', () => {
     expect(await requestPersistentStorage({ persisted: async () => false })).toBe('unsupported');
     const throwing = { persisted: async () => Promise.reject(new Error('no')), persist: async () => true };
     expect(await requestPersistentStorage(throwing)).toBe('unsupported');
+  });
+});
+
+describe('explainFailures', () => {
+  it.each([
+    {
+      error: Object.assign(new Error('This highlight belongs to another page.'), { name: 'RecordAccessError' }),
+      expected: 'This highlight belongs to another page.',
+    },
+    { error: { name: 'QuotaExceededError' }, expected: describeStorageError({ name: 'QuotaExceededError' }) },
+  ])('turns $error.name into words a researcher can act on', async ({ error, expected }) => {
+    await expect(explainFailures(Promise.reject(error))).rejects.toThrow(expected);
+  });
+
+  it('passes a result through', async () => {
+    await expect(explainFailures(Promise.resolve(7))).resolves.toBe(7);
   });
 });
