@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateAgainstCommittedSchema } from '../support/validate-export';
-import { launchExtension, openExtensionPage, type ExtensionSession } from './harness';
+import { importFile, launchExtension, openExtensionPage, type ExtensionSession } from './harness';
 
 // A researcher imports a colleague's file, exports everything, and a second researcher with a fresh
 // profile imports that export and ends up with the same records, by way of the side panel.
@@ -18,12 +18,6 @@ const recordsOf = (file: Record<string, unknown>) => ({
   persons: file.persons,
   cases: file.cases,
 });
-
-async function importFile(panel: Page, path: string) {
-  const chooser = panel.waitForEvent('filechooser');
-  await panel.getByRole('button', { name: 'Import' }).click();
-  await (await chooser).setFiles(path);
-}
 
 async function exportAs(panel: Page, format: string) {
   await panel.getByLabel('Format').selectOption({ label: format });

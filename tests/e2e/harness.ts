@@ -157,3 +157,10 @@ export async function screenshotRegion(
 ): Promise<Buffer> {
   return page.screenshot({ clip: region });
 }
+
+/** Imports a records file through the panel's Import button and file chooser, as a researcher does. */
+export async function importFile(panel: Page, path: string): Promise<void> {
+  const chooser = panel.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'Import' }).click();
+  await (await chooser).setFiles(path);
+}

@@ -8,6 +8,8 @@ import type { Annotation } from '@/lib/schema/annotation';
 import { makeAnnotation, makeSource, uuid } from '../support/records';
 import { clickRole, queryRole, waitForRole } from './accessibility';
 import {
+  type ExtensionSession,
+  importFile,
   launchExtension,
   openExtensionPage,
   openFixture,
@@ -15,7 +17,6 @@ import {
   screenshotRegion,
   selectPhrase,
   tabIdOf,
-  type ExtensionSession,
 } from './harness';
 import { countPixels, near } from './pixels';
 
@@ -71,9 +72,7 @@ async function importArchive() {
   const dir = await mkdtemp(join(tmpdir(), 'records-view-'));
   const path = join(dir, 'archive.json');
   await writeFile(path, JSON.stringify(archive(session.server)));
-  const chooser = panel.waitForEvent('filechooser');
-  await panel.getByRole('button', { name: 'Import' }).click();
-  await (await chooser).setFiles(path);
+  await importFile(panel, path);
   await expect(panel.getByLabel('Import report').textContent()).resolves.toMatch(/ 0 conflicts/);
 }
 

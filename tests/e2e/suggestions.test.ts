@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clickRole, waitForRole } from './accessibility';
 import {
+  type ExtensionSession,
+  importFile,
   launchExtension,
   openExtensionPage,
   openFixture,
@@ -10,7 +12,6 @@ import {
   pressKeys,
   screenshotRegion,
   tabIdOf,
-  type ExtensionSession,
 } from './harness';
 import { countPixels, near } from './pixels';
 
@@ -28,9 +29,7 @@ let session: ExtensionSession;
 beforeAll(async () => {
   session = await launchExtension();
   const panel = await openExtensionPage(session, 'sidepanel.html');
-  const chooser = panel.waitForEvent('filechooser');
-  await panel.getByRole('button', { name: 'Import' }).click();
-  await (await chooser).setFiles(RECORDS);
+  await importFile(panel, RECORDS);
   await panel.getByLabel('Import report').filter({ hasText: '5 added' }).waitFor();
   await panel.close();
 });

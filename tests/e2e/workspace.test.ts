@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateAgainstCommittedSchema } from '../support/validate-export';
 import { clickRole, waitForRole } from './accessibility';
 import {
+  type ExtensionSession,
+  importFile,
   launchExtension,
   openExtensionPage,
   openFixture,
@@ -13,7 +15,6 @@ import {
   pressKeys,
   selectPhrase,
   tabIdOf,
-  type ExtensionSession,
 } from './harness';
 
 // A researcher's day in the side panel: a name met in Latin script on one page and in Cyrillic on
@@ -214,9 +215,7 @@ describe('the researcher’s workspace in the side panel', () => {
     const panel = await openExtensionPage(second, 'sidepanel.html');
     const path = resolve(await mkdtemp(resolve(tmpdir(), 'sa-e2e-')), exported.name);
     await writeFile(path, exported.text);
-    const chooser = panel.waitForEvent('filechooser');
-    await panel.getByRole('button', { name: 'Import' }).click();
-    await (await chooser).setFiles(path);
+    await importFile(panel, path);
     await expect(panel.getByLabel('Import report').textContent()).resolves.toMatch(/8 added/);
     await panel.getByRole('tab', { name: 'Persons' }).click();
     await expect
