@@ -1,10 +1,11 @@
+import { countAnnotations } from '@/lib/db/field-keys';
 import { recordsDb } from './hooks/records-db';
 import { useLiveQuery } from './hooks/use-live-query';
 
 async function countAll() {
   const db = recordsDb();
   const [annotations, sources, persons, cases] = await Promise.all([
-    db.annotations.count(),
+    countAnnotations(db),
     db.sources.count(),
     db.persons.count(),
     db.cases.count(),

@@ -1,4 +1,5 @@
 import type { RecordsDatabase } from '@/lib/db/database';
+import { countWhere } from '@/lib/db/field-keys';
 import { useLiveQuery } from './use-live-query';
 
 /**
@@ -12,7 +13,7 @@ export function useLinkCounts(
 ): Map<string, number> | undefined {
   const key = ids.join(',');
   return useLiveQuery(async () => {
-    const counts = await Promise.all(ids.map((id) => db.annotations.where(field).equals(id).count()));
+    const counts = await Promise.all(ids.map((id) => countWhere(db, field === 'personIds' ? 'person' : 'case', id)));
     return new Map(ids.map((id, i) => [id, counts[i]!]));
   }, [db, field, key]);
 }

@@ -1,4 +1,6 @@
-import type { Table } from 'dexie';
+import { Dexie, type Table } from 'dexie';
+import type { Annotation } from '@/lib/schema/annotation';
+import { fillAnnotations, getAnnotations, writeAnnotations, type AnnotationTables } from './annotation-store';
 import type { RecordsDatabase } from './database';
 import { CODECS, TERMS_OF, type RecordOf, type RowOf, type SearchableTable } from './rows';
 import { applyTermChanges, buildTermRows, clearScope, rankOf, termChanges, type TermChange } from './terms';
@@ -6,6 +8,29 @@ import { applyTermChanges, buildTermRows, clearScope, rankOf, termChanges, type 
 // Every write of a highlight, person or case goes through here, so its row and its posting lists
 // change in the same transaction. The terms to take out are recomputed from the stored copy.
 // Callers open a read-write transaction over the table (lib/db/database.ts adds `terms` to it).
+// Highlights are kept in blocks per source (annotation-store.ts); persons and cases in a row each.
+
+/**
+ * The tables highlights live in. Inside a transaction they are bound to it: a chain of native
+ * awaits can outrun Dexie's zone tracking, and an unbound table would then quietly start a
+ * transaction of its own, so a highlight's block and its posting lists could commit apart. Call this
+ * before the first await of a function that runs inside a transaction.
+ */
+export function annotationTables(db: RecordsDatabase): AnnotationTables {
+  const transaction = Dexie.currentTransaction;
+  if (!transaction) return { blocks: db.annotationBlocks, terms: db.terms };
+  return { blocks: transaction.table('annotationBlocks'), terms: transaction.table('terms') };
+}
+
+/** annotationTables for a write: throws rather than let a write run outside a read-write transaction. */
+function writableAnnotationTables(db: RecordsDatabase): AnnotationTables {
+  if (Dexie.currentTransaction?.mode !== 'readwrite') {
+    throw new Error('A highlight write ran outside a read-write transaction; nothing was written.');
+  }
+  return annotationTables(db);
+}
+
+type RowTable = Exclude<SearchableTable, 'annotations'>;
 
 /** One record to store, with the copy it replaces when the caller has read it. */
 export interface SearchableWrite<R> {
@@ -14,7 +39,7 @@ export interface SearchableWrite<R> {
 }
 
 // Dexie types each table property separately; this gives generic code the table for a name.
-function tableOf<K extends SearchableTable>(db: RecordsDatabase, name: K): Table<RowOf[K], string> {
+function tableOf<K extends RowTable>(db: RecordsDatabase, name: K): Table<RowOf[K], string> {
   return db[name] as unknown as Table<RowOf[K], string>;
 }
 
@@ -28,6 +53,7 @@ export async function writeSearchable<K extends SearchableTable>(
   db: RecordsDatabase,
   name: K,
   writes: readonly SearchableWrite<RecordOf[K]>[],
+  tables?: AnnotationTables,
 ): Promise<void> {
   if (!writes.length) return;
   // A record written twice in one batch ends as its last copy, as bulkPut leaves it.
@@ -35,12 +61,16 @@ export async function writeSearchable<K extends SearchableTable>(
   for (const write of writes) {
     byId.set(write.after.id, { before: byId.get(write.after.id)?.before ?? write.before, after: write.after });
   }
+  if (name === 'annotations') {
+    return writeAnnotations(tables ?? writableAnnotationTables(db), [...byId.values()] as SearchableWrite<Annotation>[]);
+  }
   const changes = new Map<string, TermChange>();
   for (const [id, { before, after }] of byId) {
     termChanges(changes, id, before ? postingOf(name, before) : null, postingOf(name, after));
   }
+  const rows = tableOf(db, name as RowTable) as unknown as Table<RowOf[K], string>;
   await Promise.all([
-    tableOf(db, name).bulkPut(writes.map(({ after }) => CODECS[name].toRow(after))),
+    rows.bulkPut(writes.map(({ after }) => CODECS[name].toRow(after))),
     applyTermChanges(db.terms, name, changes),
   ]);
 }
@@ -54,9 +84,11 @@ export async function fillEmptySearchable<K extends SearchableTable>(
   name: K,
   records: readonly RecordOf[K][],
 ): Promise<void> {
+  if (name === 'annotations') return fillAnnotations(writableAnnotationTables(db), records as readonly Annotation[]);
   await clearScope(db.terms, name);
   // The rows are handed to IndexedDB first, so the browser writes them while the lists are built.
-  const rowsWritten = tableOf(db, name).bulkPut(records.map((r) => CODECS[name].toRow(r)));
+  const table = tableOf(db, name as RowTable) as unknown as Table<RowOf[K], string>;
+  const rowsWritten = table.bulkPut(records.map((r) => CODECS[name].toRow(r)));
   const last = new Map(records.map((record) => [record.id, record]));
   const termRows = buildTermRows(
     name,
@@ -71,8 +103,21 @@ export async function putOneSearchable<K extends SearchableTable>(
   name: K,
   record: RecordOf[K],
 ): Promise<void> {
-  const stored = await tableOf(db, name).get(record.id);
-  await writeSearchable(db, name, [{ before: stored && CODECS[name].fromRow(stored), after: record }]);
+  const tables = name === 'annotations' ? writableAnnotationTables(db) : annotationTables(db);
+  const before = await getStored(db, name, record.id, tables);
+  await writeSearchable(db, name, [{ before, after: record }], tables);
+}
+
+/** The stored copy of one record, if any. */
+async function getStored<K extends SearchableTable>(
+  db: RecordsDatabase,
+  name: K,
+  id: string,
+  tables: AnnotationTables,
+): Promise<RecordOf[K] | undefined> {
+  if (name === 'annotations') return (await getAnnotations(tables, [id]))[0] as RecordOf[K] | undefined;
+  const row = await (tableOf(db, name as RowTable) as unknown as Table<RowOf[K], string>).get(id);
+  return row && CODECS[name].fromRow(row);
 }
 
 /** Deletes one record and its postings; a missing id is not an error. */
@@ -81,12 +126,16 @@ export async function deleteOneSearchable<K extends SearchableTable>(
   name: K,
   id: string,
 ): Promise<void> {
-  const table = tableOf(db, name);
-  const stored = await table.get(id);
+  const tables = name === 'annotations' ? writableAnnotationTables(db) : annotationTables(db);
+  const stored = await getStored(db, name, id, tables);
   if (!stored) return;
+  if (name === 'annotations') return writeAnnotations(tables, [{ before: stored as Annotation, after: null }]);
   const changes = new Map<string, TermChange>();
-  termChanges(changes, id, postingOf(name, CODECS[name].fromRow(stored)), null);
-  await Promise.all([table.delete(id), applyTermChanges(db.terms, name, changes)]);
+  termChanges(changes, id, postingOf(name, stored), null);
+  await Promise.all([
+    (tableOf(db, name as RowTable) as unknown as Table<RowOf[K], string>).delete(id),
+    applyTermChanges(db.terms, name, changes),
+  ]);
 }
 
 /** The posting-list documents of records, for a rebuild (database upgrades). */

@@ -2,8 +2,9 @@ import type { Table } from 'dexie';
 import type { RecordSet } from '@/lib/schema/envelope';
 import { findBrokenLink } from '@/lib/schema/links';
 import type { Source } from '@/lib/schema/source';
-import type { RecordsDatabase } from './database';
-import { fillEmptySearchable, writeSearchable, type SearchableWrite } from './indexed-writes';
+import { getAnnotations, noAnnotations } from './annotation-store';
+import { recordTables, type RecordsDatabase } from './database';
+import { annotationTables, fillEmptySearchable, writeSearchable, type SearchableWrite } from './indexed-writes';
 import { CODECS, compareInstants, TABLE_NAMES, type RecordOf, type RowOf, type TableName } from './rows';
 
 // Importing a colleague's file, or one's own backup, merges it into the store by id. The newer
@@ -102,8 +103,29 @@ const DECIDE: { [K in TableName]: (stored: RecordOf[K] | undefined, incoming: Re
   };
 
 // Dexie types each table property separately; this gives generic code the table for a name.
-function tableOf<K extends TableName>(db: RecordsDatabase, name: K): Table<RowOf[K], string> {
+function tableOf<K extends Exclude<TableName, 'annotations'>>(db: RecordsDatabase, name: K): Table<RowOf[K], string> {
   return db[name] as unknown as Table<RowOf[K], string>;
+}
+
+/** Whether the store holds no record of a table. */
+async function isEmpty(db: RecordsDatabase, name: TableName): Promise<boolean> {
+  if (name === 'annotations') return noAnnotations(annotationTables(db));
+  return (await tableOf(db, name).count()) === 0;
+}
+
+/** The stored copies of `ids`, in their order (undefined where none is stored). */
+async function storedCopies<K extends TableName>(
+  db: RecordsDatabase,
+  name: K,
+  ids: readonly string[],
+): Promise<(RecordOf[K] | undefined)[]> {
+  if (name === 'annotations') {
+    const found = new Map((await getAnnotations(annotationTables(db), ids)).map((a) => [a.id, a]));
+    return ids.map((id) => found.get(id) as RecordOf[K] | undefined);
+  }
+  const rows = await tableOf(db, name as Exclude<TableName, 'annotations'>).bulkGet([...ids]);
+  const codec = CODECS[name] as unknown as { fromRow(row: unknown): RecordOf[K] };
+  return rows.map((row) => row && codec.fromRow(row));
 }
 
 async function mergeTable<K extends TableName>(
@@ -112,12 +134,11 @@ async function mergeTable<K extends TableName>(
   incoming: readonly RecordOf[K][],
   report: ImportReport,
 ): Promise<void> {
-  const table = tableOf(db, name);
   const codec = CODECS[name];
   const counts = report.tables[name];
   // Into an empty table every record is new: skip reading 100,000 ids that cannot be there, and
   // build the search postings whole instead of updating them record by record.
-  if ((await table.count()) === 0) {
+  if (await isEmpty(db, name)) {
     counts.added += incoming.length;
     report.added += incoming.length;
     if (name === 'sources')
@@ -130,11 +151,10 @@ async function mergeTable<K extends TableName>(
       );
     return;
   }
-  const storedRows = await table.bulkGet(incoming.map((record) => record.id));
+  const storedRecords = await storedCopies(db, name, incoming.map((record) => record.id));
   const writes: SearchableWrite<RecordOf[K]>[] = [];
   for (const [i, record] of incoming.entries()) {
-    const row = storedRows[i];
-    const stored = row && codec.fromRow(row);
+    const stored = storedRecords[i];
     const decision = DECIDE[name](stored, record);
     if (decision.write) writes.push({ before: stored, after: decision.write });
     if (decision.outcome === 'conflict') {
@@ -152,7 +172,9 @@ async function mergeTable<K extends TableName>(
     }
   }
   if (!writes.length) return;
-  if (name === 'sources') await table.bulkPut(writes.map(({ after }) => codec.toRow(after)));
+  if (name === 'sources') {
+    await tableOf(db, 'sources').bulkPut((writes as SearchableWrite<Source>[]).map(({ after }) => CODECS.sources.toRow(after)));
+  }
   else
     await writeSearchable(
       db,
@@ -181,7 +203,7 @@ export async function mergeRecordSet(db: RecordsDatabase, set: RecordSet, now: (
   const broken = findBrokenLink(set);
   if (broken) throw new Error(`The records are not self-contained: ${broken.path}: ${broken.message}.`);
   const report = emptyReport(now());
-  await db.transaction('rw', [db.sources, db.annotations, db.persons, db.cases], async () => {
+  await db.transaction('rw', recordTables(db), async () => {
     for (const name of TABLE_NAMES) await mergeTable(db, name, set[name], report);
   });
   return report;

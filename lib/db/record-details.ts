@@ -1,7 +1,8 @@
 import type { Annotation } from '@/lib/schema/annotation';
+import { getAnnotations } from './annotation-store';
 import type { RecordsDatabase } from './database';
 import { siteOf } from './filters';
-import { CODECS } from './rows';
+import { annotationTables } from './indexed-writes';
 
 // One line of the "All records" list needs more than the highlight: the page it was made on and the
 // names of what it links to. Only the rows on screen are read, a window at a time.
@@ -17,8 +18,8 @@ export interface RecordDetails {
 
 /** The details of the given highlights, in the given order; ids no longer stored are left out. */
 export async function recordDetails(db: RecordsDatabase, ids: readonly string[]): Promise<RecordDetails[]> {
-  return db.transaction('r', [db.annotations, db.sources, db.persons, db.cases], async () => {
-    const rows = (await db.annotations.bulkGet([...ids])).filter((r) => r !== undefined);
+  return db.transaction('r', [db.annotationBlocks, db.terms, db.sources, db.persons, db.cases], async () => {
+    const rows = await getAnnotations(annotationTables(db), ids);
     const unique = (list: string[]) => [...new Set(list)];
     const [sources, persons, cases] = await Promise.all([
       db.sources.bulkGet(unique(rows.map((r) => r.sourceId))),
@@ -31,7 +32,7 @@ export async function recordDetails(db: RecordsDatabase, ids: readonly string[])
     return rows.map((row) => {
       const source = sourceById.get(row.sourceId);
       return {
-        annotation: CODECS.annotations.fromRow(row),
+        annotation: row,
         source: source
           ? { title: source.title, site: siteOf(source), url: source.url, publishedTime: source.publishedTime }
           : null,

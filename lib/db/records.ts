@@ -5,9 +5,11 @@ import type { ExportScope, RecordSet } from '@/lib/schema/envelope';
 import { formatIssue, formatPath } from '@/lib/schema/issues';
 import { Person } from '@/lib/schema/person';
 import { Source } from '@/lib/schema/source';
-import type { RecordsDatabase } from './database';
-import { deleteOneSearchable, putOneSearchable } from './indexed-writes';
-import { CODECS, instantKey, urlKey, type AnnotationRow, type SourceRow } from './rows';
+import { annotationsOfSources, getAnnotations, readAllAnnotations } from './annotation-store';
+import { recordTables, type RecordsDatabase } from './database';
+import { annotationsWhere } from './field-keys';
+import { annotationTables, deleteOneSearchable, putOneSearchable } from './indexed-writes';
+import { CODECS, instantKey, urlKey, type SourceRow } from './rows';
 
 // Reading and writing single records. Every write is validated against the shared schema and
 // checked for links to records that are not stored, so the store can always export a set that
@@ -51,7 +53,7 @@ export async function putSource(db: RecordsDatabase, input: Source): Promise<Sou
 /** Stores a highlight after validating it and checking its source, persons and cases are stored. */
 export async function putAnnotation(db: RecordsDatabase, input: Annotation): Promise<Annotation> {
   const annotation = validate(Annotation, input, 'annotation');
-  await db.transaction('rw', [db.annotations, db.sources, db.persons, db.cases], async () => {
+  await db.transaction('rw', recordTables(db), async () => {
     if (!(await db.sources.get(annotation.sourceId))) {
       throw new InvalidRecordError('sourceId', `no source ${annotation.sourceId} is stored`, 'annotation');
     }
@@ -87,8 +89,9 @@ export async function getSource(db: RecordsDatabase, id: string): Promise<Source
 
 /** The highlight with this id, if stored. */
 export async function getAnnotation(db: RecordsDatabase, id: string): Promise<Annotation | undefined> {
-  const row = await db.annotations.get(id);
-  return row && CODECS.annotations.fromRow(row);
+  return db.transaction('r', [db.annotationBlocks, db.terms], async () => {
+    return (await getAnnotations(annotationTables(db), [id]))[0];
+  });
 }
 
 /** The person with this id, if stored. */
@@ -105,7 +108,7 @@ export async function getCase(db: RecordsDatabase, id: string): Promise<Case | u
 
 /** Removes a highlight; nothing links to highlights, so no other record changes. */
 export async function deleteAnnotation(db: RecordsDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.annotations, () => deleteOneSearchable(db, 'annotations', id));
+  await db.transaction('rw', db.annotationBlocks, () => deleteOneSearchable(db, 'annotations', id));
 }
 
 /** Removes a person row and its search postings; callers unlink it from highlights and cases first. */
@@ -158,20 +161,16 @@ function compareKeys(a: string, b: string): number {
 }
 
 /** Highlights in the order they were made (ties by id), so lists do not reshuffle between reads. */
-function inCreationOrder(rows: readonly AnnotationRow[]): Annotation[] {
-  return rows
-    .map((row) => ({ key: instantKey(row.created), row }))
-    .sort((a, b) => compareKeys(a.key, b.key) || compareKeys(a.row.id, b.row.id))
-    .map(({ row }) => CODECS.annotations.fromRow(row));
+function inCreationOrder(annotations: readonly Annotation[]): Annotation[] {
+  return annotations
+    .map((annotation) => ({ key: instantKey(annotation.created), annotation }))
+    .sort((a, b) => compareKeys(a.key, b.key) || compareKeys(a.annotation.id, b.annotation.id))
+    .map(({ annotation }) => annotation);
 }
 
-/**
- * The highlights of some sources. One equality query per source (one source per page is the rule):
- * each is a single getAll, where Dexie's `anyOf` walks a cursor one entry at a time.
- */
-async function annotationRowsOfSources(db: RecordsDatabase, sourceIds: readonly string[]): Promise<AnnotationRow[]> {
-  const lists = await Promise.all(sourceIds.map((id) => db.annotations.where('sourceId').equals(id).toArray()));
-  return lists.flat();
+/** The highlights whose `field` holds `value`: their ids from its posting list, then their blocks. */
+async function annotationsLinkedTo(db: RecordsDatabase, field: 'person' | 'case', value: string) {
+  return getAnnotations(annotationTables(db), (await annotationsWhere(db, field, value)).keys());
 }
 
 /** Every highlight made on a page, under any of its recorded sources, in creation order. */
@@ -180,12 +179,12 @@ export async function annotationsForUrl(
   url: string,
   canonicalUrl?: string | null,
 ): Promise<Annotation[]> {
-  return db.transaction('r', [db.sources, db.annotations], async () => {
+  return db.transaction('r', [db.sources, db.annotationBlocks], async () => {
     const sources = await sourceRowsForUrls(db, canonicalUrl ? [url, canonicalUrl] : [url]);
     if (!sources.length) return [];
     return inCreationOrder(
-      await annotationRowsOfSources(
-        db,
+      await annotationsOfSources(
+        annotationTables(db),
         sources.map((s) => s.id),
       ),
     );
@@ -194,12 +193,16 @@ export async function annotationsForUrl(
 
 /** Every highlight linked to a person, in creation order. */
 export async function annotationsForPerson(db: RecordsDatabase, personId: string): Promise<Annotation[]> {
-  return inCreationOrder(await db.annotations.where('personIds').equals(personId).toArray());
+  return db.transaction('r', [db.annotationBlocks, db.terms], async () =>
+    inCreationOrder(await annotationsLinkedTo(db, 'person', personId)),
+  );
 }
 
 /** Every highlight linked to a case, in creation order. */
 export async function annotationsForCase(db: RecordsDatabase, caseId: string): Promise<Annotation[]> {
-  return inCreationOrder(await db.annotations.where('caseIds').equals(caseId).toArray());
+  return db.transaction('r', [db.annotationBlocks, db.terms], async () =>
+    inCreationOrder(await annotationsLinkedTo(db, 'case', caseId)),
+  );
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => compareKeys(a.id, b.id);
@@ -208,9 +211,9 @@ const byId = <T extends { id: string }>(a: T, b: T) => compareKeys(a.id, b.id);
 export async function readAll(db: RecordsDatabase): Promise<RecordSet> {
   // One getAll per table in turn. Reading each table in four id ranges side by side was tried and
   // was slower in Chromium (3.3 s against 2.8 s for 100,000 annotations in the same run).
-  return db.transaction('r', [db.sources, db.annotations, db.persons, db.cases], async () => ({
+  return db.transaction('r', [...recordTables(db), db.terms], async () => ({
     sources: (await db.sources.toArray()).map(CODECS.sources.fromRow).sort(byId),
-    annotations: (await db.annotations.toArray()).map(CODECS.annotations.fromRow).sort(byId),
+    annotations: await readAllAnnotations(annotationTables(db)),
     persons: (await db.persons.toArray()).map(CODECS.persons.fromRow).sort(byId),
     cases: (await db.cases.toArray()).map(CODECS.cases.fromRow).sort(byId),
   }));
@@ -224,7 +227,7 @@ const defined = <T>(value: T | undefined): value is T => value !== undefined;
  */
 async function closeOver(
   db: RecordsDatabase,
-  annotations: readonly AnnotationRow[],
+  annotations: readonly Annotation[],
   seeds: { sourceIds?: readonly string[]; personIds?: readonly string[]; caseIds?: readonly string[] },
 ): Promise<RecordSet> {
   const sourceIds = new Set([...(seeds.sourceIds ?? []), ...annotations.map((a) => a.sourceId)]);
@@ -239,7 +242,7 @@ async function closeOver(
   const sources = (await db.sources.bulkGet([...sourceIds])).filter(defined);
   return {
     sources: sources.map(CODECS.sources.fromRow).sort(byId),
-    annotations: annotations.map(CODECS.annotations.fromRow).sort(byId),
+    annotations: [...annotations].sort(byId),
     persons: persons.map(CODECS.persons.fromRow).sort(byId),
     cases: cases.map(CODECS.cases.fromRow).sort(byId),
   };
@@ -253,22 +256,22 @@ async function closeOver(
  */
 export async function readScope(db: RecordsDatabase, scope: ExportScope): Promise<RecordSet> {
   if (scope.kind === 'all') return readAll(db);
-  return db.transaction('r', [db.sources, db.annotations, db.persons, db.cases], async () => {
+  return db.transaction('r', [...recordTables(db), db.terms], async () => {
     switch (scope.kind) {
       case 'page': {
         const sourceIds = (await sourceRowsForUrls(db, [scope.url])).map((s) => s.id);
-        const annotations = await annotationRowsOfSources(db, sourceIds);
+        const annotations = await annotationsOfSources(annotationTables(db), sourceIds);
         return closeOver(db, annotations, { sourceIds });
       }
       case 'person': {
         if (!(await db.persons.get(scope.personId))) throw new Error(`No person ${scope.personId} is stored.`);
-        const annotations = await db.annotations.where('personIds').equals(scope.personId).toArray();
+        const annotations = await annotationsLinkedTo(db, 'person', scope.personId);
         const caseIds = await db.cases.where('personIds').equals(scope.personId).primaryKeys();
         return closeOver(db, annotations, { personIds: [scope.personId], caseIds });
       }
       case 'case': {
         if (!(await db.cases.get(scope.caseId))) throw new Error(`No case ${scope.caseId} is stored.`);
-        const annotations = await db.annotations.where('caseIds').equals(scope.caseId).toArray();
+        const annotations = await annotationsLinkedTo(db, 'case', scope.caseId);
         return closeOver(db, annotations, { caseIds: [scope.caseId] });
       }
     }

@@ -3,6 +3,7 @@ import type { Case } from '@/lib/schema/case';
 import type { Person } from '@/lib/schema/person';
 import type { Source } from '@/lib/schema/source';
 import { normalizeUrl } from '@/lib/source/normalize-url';
+import { fieldKeysOf } from './field-keys';
 import { termsOfAnnotation, termsOfCase, termsOfPerson } from './search-tokens';
 import type { TermScope } from './terms';
 
@@ -17,8 +18,11 @@ export type TableName = (typeof TABLE_NAMES)[number];
 
 /** A stored source: the URL keys let a visit find it whatever tracking parameters the link carried. */
 export type SourceRow = Source & { urlKey: string; canonicalKey?: string; lastAccessedKey: string };
-/** A stored highlight, with a sortable modification time (its search terms live in the `terms` table). */
-export type AnnotationRow = Annotation & { modifiedKey: string };
+/**
+ * A stored highlight: the schema record itself, kept in its source's block (annotation-blocks.ts);
+ * its words and indexed fields live in the `terms` table.
+ */
+export type AnnotationRow = Annotation;
 /** A stored person, with a sortable modification time. */
 export type PersonRow = Person & { modifiedKey: string };
 /** A stored case, with a sortable modification time. */
@@ -86,8 +90,8 @@ export const CODECS: {
     modified: (source) => source.lastAccessed,
   },
   annotations: {
-    toRow: (annotation) => ({ ...annotation, modifiedKey: instantKey(annotation.modified) }),
-    fromRow: ({ modifiedKey: _m, ...annotation }) => annotation,
+    toRow: (annotation) => annotation,
+    fromRow: (annotation) => annotation,
     modified: (annotation) => annotation.modified,
   },
   persons: {
@@ -108,12 +112,13 @@ export const SEARCHABLE_TABLES = ['annotations', 'persons', 'cases'] as const sa
 export type SearchableTable = (typeof SEARCHABLE_TABLES)[number];
 
 /**
- * The search terms of a record: a pure function of the record, so the terms to take out of the
- * index when a record changes or goes are recomputed from the stored copy, never stored beside it.
- * Changing what these return needs a new database version whose upgrade rebuilds the `terms` table.
+ * The search terms of a record (and a highlight's field keys, see field-keys.ts): a pure function of
+ * the record, so the terms to take out of the index when a record changes or goes are recomputed from
+ * the stored copy, never stored beside it. Changing what these return needs a new database version
+ * whose upgrade rebuilds the `terms` table.
  */
 export const TERMS_OF: { [K in SearchableTable]: (record: RecordOf[K]) => string[] } = {
-  annotations: termsOfAnnotation,
+  annotations: (annotation) => [...termsOfAnnotation(annotation), ...fieldKeysOf(annotation)],
   persons: termsOfPerson,
   cases: termsOfCase,
 };

@@ -1,9 +1,10 @@
-import type { Table } from 'dexie';
 import type { Annotation } from '@/lib/schema/annotation';
 import type { Case } from '@/lib/schema/case';
 import type { Person } from '@/lib/schema/person';
+import { getAnnotations } from './annotation-store';
 import type { RecordsDatabase } from './database';
-import { CODECS, type RowOf, type SearchableTable } from './rows';
+import { annotationTables } from './indexed-writes';
+import { CODECS, type SearchableTable } from './rows';
 import { queryPrefixes } from './search-tokens';
 import { entriesWithPrefix } from './terms';
 
@@ -69,17 +70,25 @@ export function newestIds(entries: ReadonlyMap<string, string>, limit: number): 
   return list.slice(0, limit).map(([id]) => id);
 }
 
-async function searchTable<K extends SearchableTable>(
-  db: RecordsDatabase,
-  name: K,
-  words: readonly (readonly string[])[],
-  limit: number,
-): Promise<{ records: RowOf[K][]; matches: number }> {
-  const found = await matching(db, name, words);
-  const ids = newestIds(found, limit);
-  const table = db[name] as unknown as Table<RowOf[K], string>;
-  const rows = ids.length ? await table.bulkGet(ids) : [];
-  return { records: rows.filter((row): row is RowOf[K] => row !== undefined), matches: found.size };
+/** What a search matched, per table, as id → rank: no record is read. */
+export interface SearchIds {
+  annotations: Map<string, string>;
+  persons: Map<string, string>;
+  cases: Map<string, string>;
+}
+
+/** The ids (and ranks) of the highlights, persons and cases matching every word of `query`. */
+export async function searchIds(db: RecordsDatabase, query: string): Promise<SearchIds> {
+  const words = queryPrefixes(query);
+  if (!words.length) return { annotations: new Map(), persons: new Map(), cases: new Map() };
+  return db.transaction('r', [db.terms], async () => {
+    const [annotations, persons, cases] = await Promise.all([
+      matching(db, 'annotations', words),
+      matching(db, 'persons', words),
+      matching(db, 'cases', words),
+    ]);
+    return { annotations, persons, cases };
+  });
 }
 
 /** Highlights, persons and cases matching every word of `query` by prefix; an empty query finds nothing. */
@@ -89,21 +98,18 @@ export async function searchRecords(
   options: SearchOptions = {},
 ): Promise<SearchResults> {
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_SEARCH_LIMIT));
-  const words = queryPrefixes(query);
-  if (!words.length) {
-    return { annotations: [], persons: [], cases: [], matches: { annotations: 0, persons: 0, cases: 0 } };
-  }
-  return db.transaction('r', [db.annotations, db.persons, db.cases, db.terms], async () => {
+  return db.transaction('r', [db.annotationBlocks, db.persons, db.cases, db.terms], async () => {
+    const found = await searchIds(db, query);
     const [annotations, persons, cases] = await Promise.all([
-      searchTable(db, 'annotations', words, limit),
-      searchTable(db, 'persons', words, limit),
-      searchTable(db, 'cases', words, limit),
+      getAnnotations(annotationTables(db), newestIds(found.annotations, limit)),
+      db.persons.bulkGet(newestIds(found.persons, limit)),
+      db.cases.bulkGet(newestIds(found.cases, limit)),
     ]);
     return {
-      annotations: annotations.records.map(CODECS.annotations.fromRow),
-      persons: persons.records.map(CODECS.persons.fromRow),
-      cases: cases.records.map(CODECS.cases.fromRow),
-      matches: { annotations: annotations.matches, persons: persons.matches, cases: cases.matches },
+      annotations,
+      persons: persons.flatMap((row) => (row ? [CODECS.persons.fromRow(row)] : [])),
+      cases: cases.flatMap((row) => (row ? [CODECS.cases.fromRow(row)] : [])),
+      matches: { annotations: found.annotations.size, persons: found.persons.size, cases: found.cases.size },
     };
   });
 }

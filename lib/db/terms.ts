@@ -11,8 +11,11 @@ import { Dexie, type Table } from 'dexie';
 // the last one whose start is not above it: a single put or delete reads and rewrites one block.
 // The first block of a term always starts at '' so that lookup never comes back empty.
 
-/** Which records a posting list points into. */
-export type TermScope = 'annotations' | 'persons' | 'cases';
+/**
+ * Which records a posting list points into. `locations` is not a search scope: its lists map each
+ * highlight's id to the source whose blocks hold it (annotation-locations.ts).
+ */
+export type TermScope = 'annotations' | 'persons' | 'cases' | 'locations';
 
 /** One block of a posting list: space-separated `id:rank` entries in id order (UUIDs hold no space or colon). */
 export interface TermRow {
@@ -174,6 +177,58 @@ export async function clearScope(table: Table<TermRow, TermKey>, scope: TermScop
   await table.where('[scope+term+start]').between([scope], [scope, Dexie.maxKey], true, true).delete();
 }
 
+/** Adds the `id:rank` entries of blocks to `into`. */
+function collect(rows: readonly TermRow[], into: Map<string, string>): Map<string, string> {
+  for (const row of rows) {
+    for (const entry of entriesOf(row)) {
+      const colon = entry.lastIndexOf(':');
+      into.set(entry.slice(0, colon), entry.slice(colon + 1));
+    }
+  }
+  return into;
+}
+
+/** Every record holding exactly `term`, as id → rank. */
+export async function entriesOfTerm(
+  table: Table<TermRow, TermKey>,
+  scope: TermScope,
+  term: string,
+): Promise<Map<string, string>> {
+  const rows = await table
+    .where('[scope+term+start]')
+    .between([scope, term, ''], [scope, term, Dexie.maxKey], true, true)
+    .toArray();
+  return collect(rows, new Map());
+}
+
+/** How many records hold exactly `term`, counted without splitting the blocks. */
+export async function countOfTerm(table: Table<TermRow, TermKey>, scope: TermScope, term: string): Promise<number> {
+  let count = 0;
+  await table
+    .where('[scope+term+start]')
+    .between([scope, term, ''], [scope, term, Dexie.maxKey], true, true)
+    .each((row) => {
+      if (!row.entries) return;
+      let at = -1;
+      count++;
+      while ((at = row.entries.indexOf(' ', at + 1)) >= 0) count++;
+    });
+  return count;
+}
+
+/** The distinct terms of a scope that start with `prefix`, from the blocks' keys alone. */
+export async function termsWithPrefix(
+  table: Table<TermRow, TermKey>,
+  scope: TermScope,
+  prefix: string,
+): Promise<string[]> {
+  const keys = await table
+    .where('[scope+term+start]')
+    .between([scope, prefix], [scope, `${prefix}\uffff`], true, false)
+    .primaryKeys();
+  return [...new Set(keys.map((key) => key[1]))];
+}
+
 /** Every record holding a term that starts with `prefix`, as id → rank. */
 export async function entriesWithPrefix(
   table: Table<TermRow, TermKey>,
@@ -184,12 +239,5 @@ export async function entriesWithPrefix(
     .where('[scope+term+start]')
     .between([scope, prefix], [scope, `${prefix}\uffff`], true, false)
     .toArray();
-  const found = new Map<string, string>();
-  for (const row of rows) {
-    for (const entry of entriesOf(row)) {
-      const colon = entry.lastIndexOf(':');
-      found.set(entry.slice(0, colon), entry.slice(colon + 1));
-    }
-  }
-  return found;
+  return collect(rows, new Map());
 }

@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 import { termDocsOf } from './indexed-writes';
-import { CODECS, SEARCHABLE_TABLES, type SearchableTable } from './rows';
+import { CODECS, type SearchableTable } from './rows';
 import { buildTermRows } from './terms';
 
 // Version 1 kept each record's folded words in its row (`searchTokens`, a multi-entry index);
@@ -8,10 +8,13 @@ import { buildTermRows } from './terms';
 // this runs; the rows still carry the words, so they are rewritten without them and the lists are
 // built from the records themselves with the current tokenizer.
 
+// The row tables of version 2, fixed here: later versions store highlights elsewhere.
+const V2_SEARCHABLE_TABLES = ['annotations', 'persons', 'cases'] as const satisfies readonly SearchableTable[];
+
 /** Upgrades a version 1 database to version 2 inside Dexie's upgrade transaction. */
 export async function moveSearchTokensToTerms(transaction: Transaction): Promise<void> {
   const terms = transaction.table('terms');
-  for (const name of SEARCHABLE_TABLES) await rebuild(transaction, name, terms);
+  for (const name of V2_SEARCHABLE_TABLES) await rebuild(transaction, name, terms);
 }
 
 async function rebuild<K extends SearchableTable>(

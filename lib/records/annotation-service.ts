@@ -1,4 +1,4 @@
-import type { RecordsDatabase } from '../db/database';
+import { recordTables, type RecordsDatabase } from '../db/database';
 import {
   annotationsForUrl,
   deleteAnnotation,
@@ -109,7 +109,7 @@ export async function createAnnotation(
   const creator = await ctx.creator();
   const annotation = await ctx.db.transaction(
     'rw',
-    [ctx.db.sources, ctx.db.annotations, ctx.db.persons, ctx.db.cases],
+    recordTables(ctx.db),
     async () => {
       const known = await findSourceByUrl(ctx.db, input.source.url, input.source.canonicalUrl);
       const source: Source = known

@@ -1,4 +1,4 @@
-import type { RecordsDatabase } from '../db/database';
+import { recordTables, type RecordsDatabase } from '../db/database';
 import {
   deleteAnnotation,
   deleteStoredCase,
@@ -38,7 +38,7 @@ export interface SnapshotIds {
 }
 
 /** Every table a record edit may write, for one transaction around the whole edit. */
-export const allTables = (db: RecordsDatabase) => [db.sources, db.annotations, db.persons, db.cases];
+export const allTables = (db: RecordsDatabase) => recordTables(db);
 
 async function copy<T>(ids: readonly string[] = [], get: (id: string) => Promise<T | undefined>) {
   const out = new Map<string, T | null>();

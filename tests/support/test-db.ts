@@ -24,6 +24,11 @@ export function openTestDb(name = uniqueName()): RecordsDatabase {
   return db;
 }
 
+/** Empties every table of the records database, posting lists included. */
+export async function clearRecords(db: RecordsDatabase): Promise<void> {
+  await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((table) => table.clear())));
+}
+
 /** Stores a linked set through the validated put functions, in an order the link checks accept. */
 export async function putAll(db: RecordsDatabase, set: RecordSet): Promise<void> {
   for (const source of set.sources) await putSource(db, source);

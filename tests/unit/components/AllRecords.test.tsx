@@ -5,9 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AllRecords } from '@/components/AllRecords';
 import { recordsDb } from '@/components/hooks/records-db';
+import { mergeRecordSet } from '@/lib/db/merge';
 import { defaultKinds, saveKinds } from '@/lib/settings/kinds-vocabulary';
 import { makeAnnotation, makePerson, makeSource, uuid } from '../../support/records';
-import { putAll } from '../../support/test-db';
+import { clearRecords } from '../../support/test-db';
 
 // The view over the extension's own database (an in-memory IndexedDB here), as a researcher uses it.
 
@@ -26,7 +27,12 @@ async function seed() {
       modified: new Date(Date.UTC(2026, 5, 1) + i * 1000).toISOString(),
     }),
   );
-  await putAll(recordsDb(), { sources: [source], persons: [person], cases: [], annotations: [mention, ...places] });
+  // Stored as an import would store them: a thousand single saves would time the saves, not the view.
+  await mergeRecordSet(
+    recordsDb(),
+    { sources: [source], persons: [person], cases: [], annotations: [mention, ...places] },
+    () => '2026-11-22T10:00:00.000Z',
+  );
   return { source, mention };
 }
 
@@ -37,7 +43,7 @@ beforeEach(() => fakeBrowser.reset());
 afterEach(async () => {
   cleanup();
   const db = recordsDb();
-  await Promise.all([db.annotations.clear(), db.sources.clear(), db.persons.clear(), db.cases.clear()]);
+  await clearRecords(db);
 });
 
 describe('AllRecords', () => {

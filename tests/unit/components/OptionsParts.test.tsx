@@ -8,7 +8,8 @@ import { KindsEditor } from '@/components/KindsEditor';
 import { recordsDb } from '@/components/hooks/records-db';
 import { defaultKinds, loadKinds, saveKinds } from '@/lib/settings/kinds-vocabulary';
 import { makeAnnotation, makeSource } from '../../support/records';
-import { putAll } from '../../support/test-db';
+import { deleteAnnotation } from '@/lib/db/records';
+import { clearRecords, putAll } from '../../support/test-db';
 
 // The options page's parts: the kinds vocabulary editor and data management.
 
@@ -19,17 +20,14 @@ afterEach(async () => {
   cleanup();
   vi.restoreAllMocks();
   const db = recordsDb();
-  await Promise.all([db.annotations.clear(), db.sources.clear(), db.persons.clear(), db.cases.clear()]);
+  await clearRecords(db);
 });
 
 async function highlightOfKind(kind: string) {
   const source = makeSource();
-  await putAll(recordsDb(), {
-    sources: [source],
-    annotations: [makeAnnotation(source.id, { kind })],
-    persons: [],
-    cases: [],
-  });
+  const highlight = makeAnnotation(source.id, { kind });
+  await putAll(recordsDb(), { sources: [source], annotations: [highlight], persons: [], cases: [] });
+  return highlight;
 }
 
 const stored = () => loadKinds(fakeBrowser.storage.local);
@@ -71,12 +69,12 @@ describe('KindsEditor', () => {
 
   it('refuses to delete a kind in use, with the count, and deletes it once unused', async () => {
     await saveKinds(fakeBrowser.storage.local, [...defaultKinds(), WITNESS]);
-    await highlightOfKind('witness');
+    const witness = await highlightOfKind('witness');
     render(<KindsEditor />);
     fireEvent.click(await screen.findByRole('button', { name: 'Delete Witness' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/^1 highlight uses "Witness"/));
     expect((await stored()).some((k) => k.id === 'witness')).toBe(true);
-    await recordsDb().annotations.clear();
+    await deleteAnnotation(recordsDb(), witness.id);
     fireEvent.click(screen.getByRole('button', { name: 'Delete Witness' }));
     await said('Deleted "Witness".');
     expect(await stored()).toEqual(defaultKinds());

@@ -8,7 +8,7 @@ import { recordsDb } from '@/components/hooks/records-db';
 import { rememberTabPage } from '@/lib/page/tab-pages';
 import { defaultKinds, saveKinds } from '@/lib/settings/kinds-vocabulary';
 import { makeRecordSet } from '../../support/records';
-import { putAll } from '../../support/test-db';
+import { clearRecords, putAll } from '../../support/test-db';
 
 // The popup of the active tab: what page it is, how many highlights of each kind it holds, and
 // the button that opens the side panel.
@@ -17,7 +17,7 @@ beforeEach(() => fakeBrowser.reset());
 afterEach(async () => {
   cleanup();
   const db = recordsDb();
-  await Promise.all([db.annotations.clear(), db.sources.clear(), db.persons.clear(), db.cases.clear()]);
+  await clearRecords(db);
 });
 
 async function activeTabShowing(url: string, canonicalUrl: string | null) {

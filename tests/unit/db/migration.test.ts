@@ -1,14 +1,28 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSIONS, RecordsDatabase, type StoreSpec } from '@/lib/db/database';
+import { buildBlocks } from '@/lib/db/annotation-blocks';
+import { locationOf } from '@/lib/db/annotation-locations';
+import { postingOfAnnotation } from '@/lib/db/annotation-store';
+import { DB_VERSIONS, RecordsDatabase } from '@/lib/db/database';
+import { filterAnnotationIds, NO_FILTER } from '@/lib/db/filters';
 import { termDocsOf } from '@/lib/db/indexed-writes';
-import { findSourceByUrl, putPerson, readAll } from '@/lib/db/records';
+import {
+  annotationsForCase,
+  annotationsForPerson,
+  annotationsForUrl,
+  deleteAnnotation,
+  findSourceByUrl,
+  getAnnotation,
+  putAnnotation,
+  putPerson,
+  readAll,
+} from '@/lib/db/records';
 import { CODECS, instantKey } from '@/lib/db/rows';
 import { searchRecords } from '@/lib/db/search';
-import { tokensOfAnnotation, tokensOfCase, tokensOfPerson } from '@/lib/db/search-tokens';
-import { buildTermRows } from '@/lib/db/terms';
+import { termsOfAnnotation, tokensOfAnnotation, tokensOfCase, tokensOfPerson } from '@/lib/db/search-tokens';
+import { buildTermRows, rankOf } from '@/lib/db/terms';
 import type { RecordSet } from '@/lib/schema/envelope';
-import { makeRecordSet } from '../../support/records';
+import { makeAnnotation, makeRecordSet, makeSource, uuid } from '../../support/records';
 import { FAKE_IDB, sortedById, uniqueName } from '../../support/test-db';
 
 // A researcher's browser may hold a database of any released layout. For each one, build it exactly
@@ -18,7 +32,7 @@ import { FAKE_IDB, sortedById, uniqueName } from '../../support/test-db';
  * How each released version wrote its rows. When a version changes the row shape, freeze the old
  * writer here (copy the codec of that release) instead of pointing it at the current CODECS.
  */
-const ROW_WRITERS: Record<number, (set: RecordSet) => Partial<Record<keyof StoreSpec, object[]>>> = {
+const ROW_WRITERS: Record<number, (set: RecordSet) => Record<string, object[]>> = {
   // Version 1 kept each record's folded words in the row, for its multi-entry `*searchTokens` index.
   1: (set) => ({
     sources: set.sources.map(CODECS.sources.toRow),
@@ -33,16 +47,52 @@ const ROW_WRITERS: Record<number, (set: RecordSet) => Partial<Record<keyof Store
   // Version 2: rows without words, and the words' posting lists in `terms`.
   2: (set) => ({
     sources: set.sources.map(CODECS.sources.toRow),
-    annotations: set.annotations.map(CODECS.annotations.toRow),
+    annotations: set.annotations.map((a) => ({ ...a, modifiedKey: instantKey(a.modified) })),
     persons: set.persons.map(CODECS.persons.toRow),
     cases: set.cases.map(CODECS.cases.toRow),
     terms: [
-      ...buildTermRows('annotations', termDocsOf('annotations', set.annotations)),
+      ...buildTermRows(
+        'annotations',
+        set.annotations.map((a) => ({ id: a.id, rank: rankOf(a.modified), terms: termsOfAnnotation(a) })),
+      ),
+      ...buildTermRows('persons', termDocsOf('persons', set.persons)),
+      ...buildTermRows('cases', termDocsOf('cases', set.cases)),
+    ],
+  }),
+  // Version 3: highlights in blocks per source; their words, fields and locations as posting lists.
+  3: (set) => ({
+    sources: set.sources.map(CODECS.sources.toRow),
+    annotationBlocks: buildBlocks(set.annotations),
+    persons: set.persons.map(CODECS.persons.toRow),
+    cases: set.cases.map(CODECS.cases.toRow),
+    terms: [
+      ...buildTermRows(
+        'annotations',
+        set.annotations.map((a) => ({ id: a.id, ...postingOfAnnotation(a) })),
+      ),
+      ...buildTermRows('locations', set.annotations.map(locationOf)),
       ...buildTermRows('persons', termDocsOf('persons', set.persons)),
       ...buildTermRows('cases', termDocsOf('cases', set.cases)),
     ],
   }),
 };
+
+/**
+ * The small linked set, plus 600 unlinked highlights on a second page: enough for that page's
+ * highlights to fill several blocks, so an upgrade that cuts blocks wrongly loses some.
+ */
+function migrationSet(): RecordSet {
+  const set = makeRecordSet();
+  const page = makeSource({ url: 'https://spring96.org/en/news/999' });
+  const extra = Array.from({ length: 600 }, (_, i) =>
+    makeAnnotation(page.id, {
+      id: uuid(),
+      kind: 'other',
+      selectors: [{ type: 'TextQuoteSelector', exact: `Witness statement ${i}`, prefix: '', suffix: '' }],
+    }),
+  );
+  return { ...set, sources: [...set.sources, page], annotations: [...set.annotations, ...extra] };
+}
 
 /** Searches that must find the same records after any upgrade: [query, annotation, person, case indexes in the set]. */
 const PROBES: readonly [string, number[], number[], number[]][] = [
@@ -63,9 +113,10 @@ describe('database migrations', () => {
       const name = uniqueName(`v${version}`);
       const old = new Dexie(name, FAKE_IDB);
       old.version(version).stores(stores);
-      const set = makeRecordSet();
+      const set = migrationSet();
       const rows = ROW_WRITERS[version]!(set);
-      await old.transaction('rw', Object.keys(stores), async () => {
+      const tables = Object.keys(stores).filter((table) => stores[table] !== null);
+      await old.transaction('rw', tables, async () => {
         for (const [table, list] of Object.entries(rows)) await old.table(table).bulkPut(list);
       });
       old.close();
@@ -90,8 +141,27 @@ describe('database migrations', () => {
         await putPerson(db, person);
         expect((await searchRecords(db, 'vilnius')).persons).toStrictEqual([person]);
         expect((await searchRecords(db, 'brest')).persons).toStrictEqual([]);
-        // No row keeps a key of the old layout.
-        expect(await db.annotations.get(set.annotations[0]!.id)).not.toHaveProperty('searchTokens');
+        // The highlights' own indexes answer too: by page, person, case, kind, and newest first.
+        const [mention, fact, ...extra] = set.annotations;
+        expect(await annotationsForUrl(db, 'https://spring96.org/en/news/999')).toHaveLength(extra.length);
+        expect((await annotationsForPerson(db, set.persons[0]!.id)).map((a) => a.id).sort()).toEqual(
+          [mention!.id, fact!.id].sort(),
+        );
+        expect(await annotationsForCase(db, set.cases[0]!.id)).toStrictEqual([fact]);
+        const others = await filterAnnotationIds(db, { ...NO_FILTER, kind: 'other' });
+        expect(others.count).toBe(extra.length);
+        expect((await filterAnnotationIds(db, NO_FILTER)).count).toBe(set.annotations.length);
+        // Highlights can be changed and deleted after the upgrade.
+        const moved = { ...extra[0]!, sourceId: set.sources[0]!.id, modified: '2026-12-01T00:00:00.000Z' };
+        await putAnnotation(db, moved);
+        await deleteAnnotation(db, extra[1]!.id);
+        expect(await annotationsForUrl(db, 'https://spring96.org/en/news/999')).toHaveLength(extra.length - 2);
+        expect(await getAnnotation(db, moved.id)).toStrictEqual(moved);
+        expect(await getAnnotation(db, extra[1]!.id)).toBeUndefined();
+        // No record keeps a key of the old layouts.
+        const stored = await getAnnotation(db, set.annotations[0]!.id);
+        expect(stored).not.toHaveProperty('searchTokens');
+        expect(stored).not.toHaveProperty('modifiedKey');
       } finally {
         await db.delete();
       }

@@ -46,8 +46,10 @@ describe('round trip', () => {
     expect(await getAnnotation(db, set.annotations[2]!.id)).toStrictEqual(set.annotations[2]);
     expect(await getPerson(db, set.persons[0]!.id)).toStrictEqual(set.persons[0]);
     expect(await getCase(db, set.cases[0]!.id)).toStrictEqual(set.cases[0]);
-    // The rows themselves do carry the derived keys the indexes need.
-    expect(await db.annotations.get(set.annotations[0]!.id)).toMatchObject({ modifiedKey: '2026-11-22T10:03:00.000Z' });
+    // Highlights are stored in their source's block, sorted by id, as the schema records themselves.
+    const blocks = await db.annotationBlocks.toArray();
+    expect(blocks.map((b) => [b.sourceId, b.start])).toEqual([[set.sources[0]!.id, '']]);
+    expect(blocks[0]!.annotations).toStrictEqual(sortedById(set).annotations);
   });
 
   it('returns undefined for ids that are not stored', async () => {

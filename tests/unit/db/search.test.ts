@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { putAnnotation, putCase, putPerson, putSource } from '@/lib/db/records';
+import { recordTables } from '@/lib/db/database';
+import { annotationsForPerson, putAnnotation, putCase, putPerson, putSource } from '@/lib/db/records';
 import { mergeRecordSet } from '@/lib/db/merge';
 import { searchRecords } from '@/lib/db/search';
 import { makeAnnotation, makeCase, makePerson, makeSource, uuid } from '../../support/records';
@@ -71,11 +72,22 @@ describe('searchRecords', () => {
   it('stays in step with writes made inside a transaction that names the record tables only', async () => {
     // The background's services open such transactions and call lib/db's writes inside them.
     const db = openTestDb();
-    const person = await db.transaction('rw', [db.sources, db.annotations, db.persons, db.cases], () =>
-      putPerson(db, makePerson({ name: 'Ihar Losik', aliases: [] })),
-    );
+    const { person, annotation } = await db.transaction('rw', recordTables(db), async () => {
+      const person = await putPerson(db, makePerson({ name: 'Ihar Losik', aliases: [] }));
+      const source = await putSource(db, makeSource());
+      const annotation = await putAnnotation(
+        db,
+        makeAnnotation(source.id, {
+          personIds: [person.id],
+          selectors: [{ type: 'TextQuoteSelector', exact: 'the blogger Ihar Losik', prefix: '', suffix: '' }],
+        }),
+      );
+      return { person, annotation };
+    });
     expect((await searchRecords(db, 'losik')).persons).toStrictEqual([person]);
     expect((await searchRecords(db, 'Лосік')).persons).toStrictEqual([person]);
+    expect((await searchRecords(db, 'blogger')).annotations).toStrictEqual([annotation]);
+    expect(await annotationsForPerson(db, person.id)).toStrictEqual([annotation]);
   });
 
   it('returns schema records, not stored rows', async () => {
