@@ -31,7 +31,12 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byId = (a: Annotation, b: Annotation) => compare(a.id, b.id);
 
 /** Cuts highlights sorted by id into even blocks of at most `blockSize`, the first starting at `firstStart`. */
-function cut(sourceId: string, sorted: readonly Annotation[], firstStart: string, blockSize: number): AnnotationBlock[] {
+function cut(
+  sourceId: string,
+  sorted: readonly Annotation[],
+  firstStart: string,
+  blockSize: number,
+): AnnotationBlock[] {
   const blocks: AnnotationBlock[] = [];
   const count = Math.ceil(sorted.length / blockSize);
   for (let k = 0; k < count; k++) {
@@ -88,7 +93,8 @@ export function changeBlocks(
   remove: ReadonlySet<string>,
   blockSize = BLOCK_SIZE,
 ): BlockChange {
-  if (!blocks.length) return { put: cut(sourceId, [...put].sort(byId), '', blockSize), remove: [], emptiedFirst: false };
+  if (!blocks.length)
+    return { put: cut(sourceId, [...put].sort(byId), '', blockSize), remove: [], emptiedFirst: false };
   const putIds = new Set(put.map((a) => a.id));
   const items = blocks.map((block) => block.annotations);
   const dirty = new Set<number>();
@@ -107,7 +113,8 @@ export function changeBlocks(
     const block = blocks[i]!;
     const sorted = items[i]!.sort(byId);
     if (sorted.length > 2 * blockSize) change.put.push(...cut(sourceId, sorted, block.start, blockSize));
-    else if (sorted.length || block.start === '') change.put.push({ sourceId, start: block.start, annotations: sorted });
+    else if (sorted.length || block.start === '')
+      change.put.push({ sourceId, start: block.start, annotations: sorted });
     else change.remove.push([sourceId, block.start]);
     if (!sorted.length && block.start === '') change.emptiedFirst = true;
   }

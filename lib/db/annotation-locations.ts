@@ -45,22 +45,29 @@ function sourceIn(entries: string, id: string): string | undefined {
 // Above this many ids, reading every location list is cheaper than one read per id.
 const READ_ALL_ABOVE = 256;
 
+/** Every stored highlight's source, from all the location lists at once. */
+export async function allLocations(table: Table<TermRow, TermKey>): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const rows = await table
+    .where('[scope+term+start]')
+    .between(['locations'], ['locations', Dexie.maxKey], true, true)
+    .toArray();
+  for (const row of rows) {
+    for (const entry of row.entries ? row.entries.split(' ') : []) {
+      const colon = entry.lastIndexOf(':');
+      found.set(entry.slice(0, colon), entry.slice(colon + 1));
+    }
+  }
+  return found;
+}
+
 /** The source of each stored highlight among `ids`; ids not stored are absent from the map. */
 export async function locate(table: Table<TermRow, TermKey>, ids: Iterable<string>): Promise<Map<string, string>> {
   const wanted = [...new Set(ids)];
   const found = new Map<string, string>();
   if (wanted.length > READ_ALL_ABOVE) {
-    const want = new Set(wanted);
-    await table
-      .where('[scope+term+start]')
-      .between(['locations'], ['locations', Dexie.maxKey], true, true)
-      .each((row) => {
-        for (const entry of row.entries ? row.entries.split(' ') : []) {
-          const colon = entry.lastIndexOf(':');
-          const id = entry.slice(0, colon);
-          if (want.has(id)) found.set(id, entry.slice(colon + 1));
-        }
-      });
+    const all = await allLocations(table);
+    for (const id of wanted) if (all.has(id)) found.set(id, all.get(id)!);
     return found;
   }
   await Promise.all(

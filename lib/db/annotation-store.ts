@@ -11,6 +11,7 @@ import {
   type BlockKey,
 } from './annotation-blocks';
 import { locate, locationChanges, locationOf } from './annotation-locations';
+import { putRows } from './raw-puts';
 import { TERMS_OF } from './rows';
 import {
   applyTermChanges,
@@ -32,6 +33,8 @@ import {
 export interface AnnotationTables {
   blocks: Table<AnnotationBlock, BlockKey>;
   terms: Table<TermRow, TermKey>;
+  /** The IndexedDB read-write transaction the tables are bound to, for an import's bulk writes. */
+  idb?: IDBTransaction;
 }
 
 /** One highlight to store, with the stored copy it replaces (read in the same transaction). */
@@ -46,7 +49,10 @@ export function postingOfAnnotation(annotation: Annotation) {
 }
 
 /** Every highlight of some sources, as stored (block order: by source, then id). */
-export async function annotationsOfSources(tables: AnnotationTables, sourceIds: Iterable<string>): Promise<Annotation[]> {
+export async function annotationsOfSources(
+  tables: AnnotationTables,
+  sourceIds: Iterable<string>,
+): Promise<Annotation[]> {
   const blocks = await blocksOfSources(tables.blocks, sourceIds);
   return [...blocks.values()].flatMap((list) => list.flatMap((block) => block.annotations));
 }
@@ -150,14 +156,21 @@ export async function fillAnnotations(
   records: readonly Annotation[],
   blockSize = BLOCK_SIZE,
 ): Promise<void> {
-  await Promise.all([clearScope(tables.terms, 'annotations'), clearScope(tables.terms, 'locations')]);
+  const idb = tables.idb;
+  if (!idb) throw new Error('Highlights can only be filled inside a read-write transaction; nothing was written.');
+  // Dexie-level clears first: they leave nothing stale, and they tell live queries the ranges changed.
+  await Promise.all([
+    tables.blocks.clear(),
+    clearScope(tables.terms, 'annotations'),
+    clearScope(tables.terms, 'locations'),
+  ]);
   const last = [...new Map(records.map((record) => [record.id, record])).values()];
-  // The blocks are handed to IndexedDB first, so the browser writes them while the lists are built.
-  const blocksWritten = tables.blocks.bulkPut(buildBlocks(last, blockSize));
+  // The blocks are queued first, so the browser writes them while this thread builds the lists.
+  const blocksWritten = putRows(idb, 'annotationBlocks', buildBlocks(last, blockSize));
   const words = buildTermRows(
     'annotations',
     last.map((record) => ({ id: record.id, ...postingOfAnnotation(record) })),
   );
   const locations = buildTermRows('locations', last.map(locationOf));
-  await Promise.all([blocksWritten, tables.terms.bulkPut(words), tables.terms.bulkPut(locations)]);
+  await Promise.all([blocksWritten, putRows(idb, 'terms', words), putRows(idb, 'terms', locations)]);
 }

@@ -1,9 +1,10 @@
 import type { Annotation } from '@/lib/schema/annotation';
 import type { RecordsDatabase } from './database';
+import { allLocations } from './annotation-locations';
 import { countOfTerm, entriesOfTerm, entriesWithPrefix, termsWithPrefix } from './terms';
 
 // Highlights are stored in blocks per source (annotation-blocks.ts), so IndexedDB has no index on
-// their kind, tags, persons, cases or source. Those indexes are posting lists instead, in the
+// their kind, tags, persons or cases. Those indexes are posting lists instead, in the
 // `annotations` scope of the `terms` table beside the search words, under keys that begin with `#`:
 // a search word is letters and digits only, so no query prefix can ever reach them. Each entry
 // carries the highlight's modification rank (terms.ts), so a filter orders its matches newest first
@@ -19,13 +20,15 @@ export const fieldKey = {
   tag: (tag: string) => `${FIELD_KEY_MARK}tag:${tag}`,
   person: (personId: string) => `${FIELD_KEY_MARK}person:${personId}`,
   case: (caseId: string) => `${FIELD_KEY_MARK}case:${caseId}`,
-  source: (sourceId: string) => `${FIELD_KEY_MARK}source:${sourceId}`,
 } as const;
 
 /** The fields whose values are indexed. */
 export type IndexedField = keyof typeof fieldKey;
 
-/** The field keys of a highlight: its kind, tags, persons, cases and source. */
+/**
+ * The field keys of a highlight: its kind, tags, persons and cases. Its source needs none: the
+ * blocks are keyed by source, and the location lists map every highlight to its source.
+ */
 export function fieldKeysOf(annotation: Annotation): string[] {
   return [
     ...new Set([
@@ -33,13 +36,16 @@ export function fieldKeysOf(annotation: Annotation): string[] {
       ...annotation.tags.map(fieldKey.tag),
       ...annotation.personIds.map(fieldKey.person),
       ...annotation.caseIds.map(fieldKey.case),
-      fieldKey.source(annotation.sourceId),
     ]),
   ];
 }
 
 /** The highlights whose `field` holds `value`, as id → rank. */
-export function annotationsWhere(db: RecordsDatabase, field: IndexedField, value: string): Promise<Map<string, string>> {
+export function annotationsWhere(
+  db: RecordsDatabase,
+  field: IndexedField,
+  value: string,
+): Promise<Map<string, string>> {
   return entriesOfTerm(db.terms, 'annotations', fieldKey[field](value));
 }
 
@@ -70,6 +76,19 @@ export function everyAnnotation(db: RecordsDatabase): Promise<Map<string, string
 export async function valuesOf(db: RecordsDatabase, field: IndexedField): Promise<string[]> {
   const prefix = fieldKey[field]('');
   return (await termsWithPrefix(db.terms, 'annotations', prefix)).map((key) => key.slice(prefix.length));
+}
+
+/** The highlights made on any of `sourceIds`, as id → rank: the location lists give each highlight's source. */
+export async function annotationsOfSourceIds(
+  db: RecordsDatabase,
+  sourceIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (!sourceIds.length) return new Map();
+  const wanted = new Set(sourceIds);
+  const [where, ranks] = await Promise.all([allLocations(db.terms), everyAnnotation(db)]);
+  const found = new Map<string, string>();
+  for (const [id, sourceId] of where) if (wanted.has(sourceId) && ranks.has(id)) found.set(id, ranks.get(id)!);
+  return found;
 }
 
 /** How many highlights are stored: the sum of the kind counts. */

@@ -1,5 +1,12 @@
 import type { RecordsDatabase } from './database';
-import { annotationsWhere, annotationsWhereAny, countWhere, everyAnnotation, valuesOf } from './field-keys';
+import {
+  annotationsOfSourceIds,
+  annotationsWhere,
+  annotationsWhereAny,
+  countWhere,
+  everyAnnotation,
+  valuesOf,
+} from './field-keys';
 import { fixedOrder, type LazyOrder } from './newest-first';
 import type { SourceRow } from './rows';
 import { intersectAll, newestIds, searchIds } from './search';
@@ -9,7 +16,7 @@ import { rankOf } from './terms';
 // list (field-keys.ts) of id → modification rank; the lists are intersected, ordered newest change
 // first by rank, and only the rows the list shows are ever read (see record-details.ts). Sources
 // have no site or publication-date index, but a researcher keeps far fewer pages than highlights,
-// so those two filters read the sources table and then the highlights' source lists.
+// so those two filters read the sources table, then the location lists of the highlights.
 
 /** Which date a date range applies to. */
 export type DateField = 'published' | 'changed';
@@ -109,7 +116,8 @@ async function searchEntries(db: RecordsDatabase, query: string) {
     annotationsWhereAny(db, 'case', [...found.cases.keys()]),
   ]);
   const own = found.annotations;
-  const kept = own.size > SEARCH_CAP ? newestIds(own, SEARCH_CAP).map((id): [string, string] => [id, own.get(id)!]) : own;
+  const kept =
+    own.size > SEARCH_CAP ? newestIds(own, SEARCH_CAP).map((id): [string, string] => [id, own.get(id)!]) : own;
   return { entries: new Map([...viaPersons, ...viaCases, ...kept]), matches: own.size };
 }
 
@@ -132,7 +140,7 @@ async function filterSets(db: RecordsDatabase, filter: RecordFilter): Promise<Ma
         (s) =>
           (!filter.site || siteOf(s) === filter.site) &&
           (!bySourceDate || within(publishedDay(s), filter.from, filter.to)),
-      ).then((ids) => annotationsWhereAny(db, 'source', ids)),
+      ).then((ids) => annotationsOfSourceIds(db, ids)),
     );
   }
   return Promise.all(sets);

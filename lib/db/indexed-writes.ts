@@ -1,4 +1,4 @@
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type Table, type Transaction } from 'dexie';
 import type { Annotation } from '@/lib/schema/annotation';
 import { fillAnnotations, getAnnotations, writeAnnotations, type AnnotationTables } from './annotation-store';
 import type { RecordsDatabase } from './database';
@@ -17,9 +17,13 @@ import { applyTermChanges, buildTermRows, clearScope, rankOf, termChanges, type 
  * before the first await of a function that runs inside a transaction.
  */
 export function annotationTables(db: RecordsDatabase): AnnotationTables {
-  const transaction = Dexie.currentTransaction;
+  const transaction = Dexie.currentTransaction as (Transaction & { idbtrans?: IDBTransaction }) | null;
   if (!transaction) return { blocks: db.annotationBlocks, terms: db.terms };
-  return { blocks: transaction.table('annotationBlocks'), terms: transaction.table('terms') };
+  return {
+    blocks: transaction.table('annotationBlocks'),
+    terms: transaction.table('terms'),
+    ...(transaction.mode === 'readwrite' && transaction.idbtrans ? { idb: transaction.idbtrans } : {}),
+  };
 }
 
 /** annotationTables for a write: throws rather than let a write run outside a read-write transaction. */
@@ -62,7 +66,9 @@ export async function writeSearchable<K extends SearchableTable>(
     byId.set(write.after.id, { before: byId.get(write.after.id)?.before ?? write.before, after: write.after });
   }
   if (name === 'annotations') {
-    return writeAnnotations(tables ?? writableAnnotationTables(db), [...byId.values()] as SearchableWrite<Annotation>[]);
+    return writeAnnotations(tables ?? writableAnnotationTables(db), [
+      ...byId.values(),
+    ] as SearchableWrite<Annotation>[]);
   }
   const changes = new Map<string, TermChange>();
   for (const [id, { before, after }] of byId) {

@@ -151,7 +151,11 @@ async function mergeTable<K extends TableName>(
       );
     return;
   }
-  const storedRecords = await storedCopies(db, name, incoming.map((record) => record.id));
+  const storedRecords = await storedCopies(
+    db,
+    name,
+    incoming.map((record) => record.id),
+  );
   const writes: SearchableWrite<RecordOf[K]>[] = [];
   for (const [i, record] of incoming.entries()) {
     const stored = storedRecords[i];
@@ -173,9 +177,10 @@ async function mergeTable<K extends TableName>(
   }
   if (!writes.length) return;
   if (name === 'sources') {
-    await tableOf(db, 'sources').bulkPut((writes as SearchableWrite<Source>[]).map(({ after }) => CODECS.sources.toRow(after)));
-  }
-  else
+    await tableOf(db, 'sources').bulkPut(
+      (writes as SearchableWrite<Source>[]).map(({ after }) => CODECS.sources.toRow(after)),
+    );
+  } else
     await writeSearchable(
       db,
       name as Exclude<K, 'sources'>,

@@ -101,21 +101,42 @@ function cachedKey(word: string): string {
   return key;
 }
 
-/** The latinKeys of the capitalised words of `input`, added to `into` up to the cap. */
-function addKeys(into: Set<string>, input: string | null | undefined): void {
-  if (!input) return;
-  for (const word of input.replace(INNER_APOSTROPHE, '').match(WORD) ?? []) {
-    if (into.size >= MAX_TOKENS_PER_RECORD) return;
-    if (!CAPITALISED.test(word)) continue;
-    const key = cachedKey(word);
-    if (key) into.add(key);
+// Search terms are read word by word: each word as written (letters, digits and the marks on
+// them) is folded and keyed once and remembered, for the words of reports repeat across thousands
+// of highlights; folding whole texts took twice as long on an import of 100,000. A symbol that
+// folds to letters ("№", "™") is no word here, as it is none in a query (queryPrefixes).
+const RAW_WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const WORD_CACHE = new Map<string, { tokens: readonly string[]; key: string }>();
+const WORD_CACHE_SIZE = 50_000;
+
+/** The folded tokens of one written word, and its latinKey if it is capitalised ('' if not). */
+function termsOfWord(word: string): { tokens: readonly string[]; key: string } {
+  let found = WORD_CACHE.get(word);
+  if (found === undefined) {
+    if (WORD_CACHE.size >= WORD_CACHE_SIZE) WORD_CACHE.clear();
+    const tokens = (foldText(word).match(WORD) ?? []).map((token) => token.slice(0, MAX_TOKEN_LENGTH));
+    found = { tokens, key: CAPITALISED.test(word) ? cachedKey(word) : '' };
+    WORD_CACHE.set(word, found);
   }
+  return found;
 }
 
-/** Search terms of texts: their folded words (as tokensOf), then the latinKeys of capitalised words. */
+/** Search terms of texts: their folded words, then the latinKeys of capitalised words, up to the per-record cap. */
 export function termsOf(...texts: readonly (string | null | undefined)[]): string[] {
-  const terms = new Set(tokensOf(...texts));
-  for (const text of texts) addKeys(terms, text);
+  const terms = new Set<string>();
+  const keys: string[] = [];
+  for (const text of texts) {
+    if (!text) continue;
+    for (const word of text.replace(INNER_APOSTROPHE, '').match(RAW_WORD) ?? []) {
+      const { tokens, key } = termsOfWord(word);
+      for (const token of tokens) if (terms.size < MAX_TOKENS_PER_RECORD) terms.add(token);
+      if (key) keys.push(key);
+    }
+  }
+  for (const key of keys) {
+    if (terms.size >= MAX_TOKENS_PER_RECORD) break;
+    terms.add(key);
+  }
   return [...terms];
 }
 

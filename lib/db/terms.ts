@@ -76,9 +76,12 @@ function cut(scope: TermScope, term: string, sorted: readonly string[], firstSta
 
 /** The posting blocks of records, for a scope that has none stored yet. */
 export function buildTermRows(scope: TermScope, docs: Iterable<TermDoc>, blockSize = BLOCK_SIZE): TermRow[] {
+  // The records are put in entry order once, so every list is built already sorted: sorting each
+  // list instead cost a third of building them for 100,000 highlights.
+  const entries = [...docs].map((doc) => ({ entry: `${doc.id}:${doc.rank}`, terms: doc.terms }));
+  entries.sort((a, b) => compare(a.entry, b.entry));
   const lists = new Map<string, string[]>();
-  for (const { id, rank, terms } of docs) {
-    const entry = `${id}:${rank}`;
+  for (const { entry, terms } of entries) {
     for (const term of terms) {
       const list = lists.get(term);
       if (list) list.push(entry);
@@ -87,7 +90,7 @@ export function buildTermRows(scope: TermScope, docs: Iterable<TermDoc>, blockSi
   }
   const rows: TermRow[] = [];
   // Entries start with the id and ids do not contain ':', so entry order is id order.
-  for (const [term, entries] of lists) rows.push(...cut(scope, term, entries.sort(compare), '', blockSize));
+  for (const [term, list] of lists) rows.push(...cut(scope, term, list, '', blockSize));
   return rows;
 }
 

@@ -1,4 +1,7 @@
+import { getAnnotations } from '@/lib/db/annotation-store';
 import type { RecordsDatabase } from '@/lib/db/database';
+import { everyAnnotation } from '@/lib/db/field-keys';
+import { annotationTables } from '@/lib/db/indexed-writes';
 import { intersectAll, newestIds } from '@/lib/db/search';
 import { queryPrefixes } from '@/lib/db/search-tokens';
 import { entriesWithPrefix } from '@/lib/db/terms';
@@ -7,7 +10,7 @@ import { round2 } from './report';
 
 // Where a slow search's time goes, step by step, on the annotations (the large table): reading the
 // posting lists of every prefix, intersecting and ordering, reading the 50 newest matches; and, for
-// comparison, what ranking by the modification index or by reading rows would cost.
+// comparison, what ordering every highlight (the unfiltered list) and reading 400 of them cost.
 
 /** The steps of one query, in milliseconds. */
 export interface SearchAnatomy {
@@ -19,17 +22,18 @@ export interface SearchAnatomy {
   /** Intersecting and ordering the matches. */
   intersectMs: number;
   /** Reading the 50 newest matches in full, as searchRecords does. */
-  matchesBulkGet50Ms: number;
-  newestKeys256Ms: number;
-  newestKeys8192Ms: number;
-  bulkGet50Ms: number;
-  bulkGet400Ms: number;
+  matchesGet50Ms: number;
+  /** Reading every highlight's rank from the kind lists and ordering them all newest first. */
+  orderAllMs: number;
+  /** Reading 400 highlights further down that order. */
+  get400Ms: number;
 }
 
 /** Times the steps of `query` on the annotations. */
 export async function searchAnatomy(db: RecordsDatabase, query: string): Promise<SearchAnatomy> {
   const words = queryPrefixes(query);
-  return db.transaction('r', [db.annotations, db.terms], async () => {
+  return db.transaction('r', [db.annotationBlocks, db.terms], async () => {
+    const tables = annotationTables(db);
     let start = performance.now();
     const sets = await Promise.all(
       words.map(async (prefixes) => {
@@ -43,20 +47,15 @@ export async function searchAnatomy(db: RecordsDatabase, query: string): Promise
     const newestFifty = newestIds(ids, 50);
     const intersectMs = since(start);
     start = performance.now();
-    await db.annotations.bulkGet(newestFifty);
-    const matchesBulkGet50Ms = since(start);
+    await getAnnotations(tables, newestFifty);
+    const matchesGet50Ms = since(start);
     start = performance.now();
-    await db.annotations.orderBy('modifiedKey').reverse().limit(256).primaryKeys();
-    const newestKeys256Ms = since(start);
+    const all = await everyAnnotation(db);
+    const ordered = newestIds(all, all.size);
+    const orderAllMs = since(start);
     start = performance.now();
-    const newest = await db.annotations.orderBy('modifiedKey').reverse().limit(8192).primaryKeys();
-    const newestKeys8192Ms = since(start);
-    start = performance.now();
-    await db.annotations.bulkGet(newest.slice(0, 50));
-    const bulkGet50Ms = since(start);
-    start = performance.now();
-    await db.annotations.bulkGet(newest.slice(1000, 1400));
-    const bulkGet400Ms = since(start);
+    await getAnnotations(tables, ordered.slice(1000, 1400));
+    const get400Ms = since(start);
     return {
       query,
       prefixes: words.flat().length,
@@ -64,11 +63,9 @@ export async function searchAnatomy(db: RecordsDatabase, query: string): Promise
       matches: ids.size,
       postingsMs: round2(postingsMs),
       intersectMs: round2(intersectMs),
-      matchesBulkGet50Ms: round2(matchesBulkGet50Ms),
-      newestKeys256Ms: round2(newestKeys256Ms),
-      newestKeys8192Ms: round2(newestKeys8192Ms),
-      bulkGet50Ms: round2(bulkGet50Ms),
-      bulkGet400Ms: round2(bulkGet400Ms),
+      matchesGet50Ms: round2(matchesGet50Ms),
+      orderAllMs: round2(orderAllMs),
+      get400Ms: round2(get400Ms),
     };
   });
 }

@@ -12,6 +12,7 @@ import {
   type AnnotationTables,
 } from '@/lib/db/annotation-store';
 import type { RecordsDatabase } from '@/lib/db/database';
+import { annotationTables } from '@/lib/db/indexed-writes';
 import type { Annotation } from '@/lib/schema/annotation';
 import { makeAnnotation, uuid } from '../../support/records';
 import { openTestDb } from '../../support/test-db';
@@ -101,7 +102,7 @@ describe('annotation blocks', () => {
           const model = new Map<string, Annotation>();
           // Sometimes start from an imported store, as a second import or an upgrade would.
           const imported = bulk.map((n) => makeAnnotation(SOURCES[bulkSource % SOURCES.length]!, { id: id(n) }));
-          await db.transaction('rw', db.annotationBlocks, () => fillAnnotations(tables, imported, BLOCK));
+          await db.transaction('rw', db.annotationBlocks, () => fillAnnotations(annotationTables(db), imported, BLOCK));
           for (const a of imported) model.set(a.id, a);
           for (const { n, source, edit } of ops) {
             const key = id(n);

@@ -175,6 +175,24 @@ describe('mergeRecordSet', () => {
     expect(totals(await mergeRecordSet(db, set, NOW))).toEqual([5, 1, 4, 0]);
   });
 
+  it('writes nothing into an empty store when a write fails after the highlights went in', async () => {
+    // Into an empty store the highlights' blocks and lists are queued straight to IndexedDB; a
+    // failure later in the same import must take them back out with everything else.
+    const db = openTestDb();
+    const failing = () => {
+      throw new Error('disk on fire');
+    };
+    db.cases.hook('creating', failing);
+    await expect(mergeRecordSet(db, makeRecordSet(), NOW)).rejects.toThrow('disk on fire');
+    expect(await db.annotationBlocks.count()).toBe(0);
+    expect(await db.terms.count()).toBe(0);
+    expect(await readAll(db)).toStrictEqual({ sources: [], annotations: [], persons: [], cases: [] });
+    db.cases.hook('creating').unsubscribe(failing);
+    const set = makeRecordSet();
+    await mergeRecordSet(db, set, NOW);
+    expect(await readAll(db)).toStrictEqual(sortedById(set));
+  });
+
   it('refuses a set that links outside itself, writing nothing', async () => {
     const db = openTestDb();
     const set = makeRecordSet();
