@@ -11,7 +11,7 @@ import {
   type BlockKey,
 } from './annotation-blocks';
 import { locate, locationChanges, locationOf } from './annotation-locations';
-import { putRows } from './raw-puts';
+import { allWritten, putRows, type Queued } from './raw-puts';
 import { TERMS_OF } from './rows';
 import {
   applyTermChanges,
@@ -148,14 +148,14 @@ async function changeSource(
 
 /**
  * Stores highlights into a store that holds none: blocks, locations and posting lists are built
- * whole and written with no reads. Clears both posting scopes first, so nothing stale survives.
- * A highlight listed twice ends as its last copy.
+ * whole and queued with no reads; the caller awaits `written` before its transaction ends. Clears
+ * both posting scopes first, so nothing stale survives. A highlight listed twice ends as its last copy.
  */
 export async function fillAnnotations(
   tables: AnnotationTables,
   records: readonly Annotation[],
   blockSize = BLOCK_SIZE,
-): Promise<void> {
+): Promise<Queued> {
   const idb = tables.idb;
   if (!idb) throw new Error('Highlights can only be filled inside a read-write transaction; nothing was written.');
   // Dexie-level clears first: they leave nothing stale, and they tell live queries the ranges changed.
@@ -172,5 +172,5 @@ export async function fillAnnotations(
     last.map((record) => ({ id: record.id, ...postingOfAnnotation(record) })),
   );
   const locations = buildTermRows('locations', last.map(locationOf));
-  await Promise.all([blocksWritten, putRows(idb, 'terms', words), putRows(idb, 'terms', locations)]);
+  return allWritten([blocksWritten, putRows(idb, 'terms', words), putRows(idb, 'terms', locations)]);
 }

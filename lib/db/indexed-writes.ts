@@ -2,6 +2,7 @@ import { Dexie, type Table, type Transaction } from 'dexie';
 import type { Annotation } from '@/lib/schema/annotation';
 import { fillAnnotations, getAnnotations, writeAnnotations, type AnnotationTables } from './annotation-store';
 import type { RecordsDatabase } from './database';
+import { allWritten, putRows, type Queued } from './raw-puts';
 import { CODECS, TERMS_OF, type RecordOf, type RowOf, type SearchableTable } from './rows';
 import { applyTermChanges, buildTermRows, clearScope, rankOf, termChanges, type TermChange } from './terms';
 
@@ -82,25 +83,34 @@ export async function writeSearchable<K extends SearchableTable>(
 }
 
 /**
- * Stores records into a table known to be empty: the posting lists are built whole and written in
- * blocks, with no reads. Clears the scope's lists first, so nothing stale can survive.
+ * Stores records into a table known to be empty: the posting lists are built whole and queued in
+ * blocks, with no reads; the caller awaits `written` before its transaction ends. Clears the
+ * scope's lists first, so nothing stale can survive.
  */
 export async function fillEmptySearchable<K extends SearchableTable>(
   db: RecordsDatabase,
   name: K,
   records: readonly RecordOf[K][],
-): Promise<void> {
-  if (name === 'annotations') return fillAnnotations(writableAnnotationTables(db), records as readonly Annotation[]);
-  await clearScope(db.terms, name);
-  // The rows are handed to IndexedDB first, so the browser writes them while the lists are built.
+  idb: IDBTransaction,
+): Promise<Queued> {
+  if (name === 'annotations') {
+    return fillAnnotations({ ...annotationTables(db), idb }, records as readonly Annotation[]);
+  }
   const table = tableOf(db, name as RowTable) as unknown as Table<RowOf[K], string>;
-  const rowsWritten = table.bulkPut(records.map((r) => CODECS[name].toRow(r)));
+  // Dexie-level clears first: they leave nothing stale, and they tell live queries the ranges changed.
+  await Promise.all([table.clear(), clearScope(db.terms, name)]);
+  // The rows are queued first, so the browser writes them while the lists are built.
+  const rowsWritten = putRows(
+    idb,
+    name,
+    records.map((r) => CODECS[name].toRow(r)),
+  );
   const last = new Map(records.map((record) => [record.id, record]));
   const termRows = buildTermRows(
     name,
     [...last.values()].map((record) => ({ id: record.id, ...postingOf(name, record) })),
   );
-  await Promise.all([rowsWritten, db.terms.bulkPut(termRows)]);
+  return allWritten([rowsWritten, putRows(idb, 'terms', termRows)]);
 }
 
 /** Stores one record, reading the copy it replaces. */

@@ -4,6 +4,7 @@ import { findBrokenLink } from '@/lib/schema/links';
 import type { Source } from '@/lib/schema/source';
 import { getAnnotations, noAnnotations } from './annotation-store';
 import { recordTables, type RecordsDatabase } from './database';
+import { allWritten, putRows, readWriteIdb, type Queued } from './raw-puts';
 import { annotationTables, fillEmptySearchable, writeSearchable, type SearchableWrite } from './indexed-writes';
 import { CODECS, compareInstants, TABLE_NAMES, type RecordOf, type RowOf, type TableName } from './rows';
 
@@ -133,7 +134,8 @@ async function mergeTable<K extends TableName>(
   name: K,
   incoming: readonly RecordOf[K][],
   report: ImportReport,
-): Promise<void> {
+  idb: IDBTransaction,
+): Promise<Queued | null> {
   const codec = CODECS[name];
   const counts = report.tables[name];
   // Into an empty table every record is new: skip reading 100,000 ids that cannot be there, and
@@ -141,15 +143,17 @@ async function mergeTable<K extends TableName>(
   if (await isEmpty(db, name)) {
     counts.added += incoming.length;
     report.added += incoming.length;
-    if (name === 'sources')
-      await tableOf(db, 'sources').bulkPut((incoming as readonly RecordOf['sources'][]).map(CODECS.sources.toRow));
-    else
-      await fillEmptySearchable(
+    if (name !== 'sources') {
+      return fillEmptySearchable(
         db,
         name as Exclude<K, 'sources'>,
         incoming as readonly RecordOf[Exclude<K, 'sources'>][],
+        idb,
       );
-    return;
+    }
+    // A Dexie-level clear first tells live queries the table changed; the rows are then queued at once.
+    await tableOf(db, 'sources').clear();
+    return putRows(idb, 'sources', (incoming as readonly RecordOf['sources'][]).map(CODECS.sources.toRow));
   }
   const storedRecords = await storedCopies(
     db,
@@ -175,7 +179,7 @@ async function mergeTable<K extends TableName>(
       report[decision.outcome]++;
     }
   }
-  if (!writes.length) return;
+  if (!writes.length) return null;
   if (name === 'sources') {
     await tableOf(db, 'sources').bulkPut(
       (writes as SearchableWrite<Source>[]).map(({ after }) => CODECS.sources.toRow(after)),
@@ -186,6 +190,7 @@ async function mergeTable<K extends TableName>(
       name as Exclude<K, 'sources'>,
       writes as SearchableWrite<RecordOf[Exclude<K, 'sources'>]>[],
     );
+  return null;
 }
 
 function emptyReport(mergedAt: string): ImportReport {
@@ -209,7 +214,15 @@ export async function mergeRecordSet(db: RecordsDatabase, set: RecordSet, now: (
   if (broken) throw new Error(`The records are not self-contained: ${broken.path}: ${broken.message}.`);
   const report = emptyReport(now());
   await db.transaction('rw', recordTables(db), async () => {
-    for (const name of TABLE_NAMES) await mergeTable(db, name, set[name], report);
+    const idb = readWriteIdb();
+    // Into empty tables the writes are queued and awaited together at the end, so the browser
+    // writes one table while this thread builds the next one's rows and lists.
+    const queued: Queued[] = [];
+    for (const name of TABLE_NAMES) {
+      const pending = await mergeTable(db, name, set[name], report, idb);
+      if (pending) queued.push(pending);
+    }
+    await allWritten(queued).written;
   });
   return report;
 }

@@ -19,7 +19,9 @@ export async function moveAnnotationsToBlocks(transaction: Transaction): Promise
   const records = rows.map(({ modifiedKey: _m, searchTokens: _s, ...record }) => record as Annotation);
   const terms = transaction.table('terms');
   const idb = (transaction as Transaction & { idbtrans: IDBTransaction }).idbtrans;
-  await fillAnnotations({ blocks: transaction.table('annotationBlocks'), terms, idb }, records);
+  await (
+    await fillAnnotations({ blocks: transaction.table('annotationBlocks'), terms, idb }, records)
+  ).written;
   for (const name of ['persons', 'cases'] as const) {
     const stored = (await transaction.table(name).toArray()).map((row) => CODECS[name].fromRow(row as never));
     await clearScope(terms, name);
