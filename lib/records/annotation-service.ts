@@ -107,35 +107,31 @@ export async function createAnnotation(
   }
   const now = ctx.now();
   const creator = await ctx.creator();
-  const annotation = await ctx.db.transaction(
-    'rw',
-    recordTables(ctx.db),
-    async () => {
-      const known = await findSourceByUrl(ctx.db, input.source.url, input.source.canonicalUrl);
-      const source: Source = known
-        ? { ...known, lastAccessed: now }
-        : { ...input.source, id: ctx.newId(), firstAccessed: now, lastAccessed: now };
-      await putSource(ctx.db, source);
-      return putAnnotation(ctx.db, {
-        id: ctx.newId(),
-        sourceId: source.id,
-        selectors: input.selectors,
-        kind: input.kind,
-        tags: [],
-        note: '',
-        personIds: input.links?.personIds ?? [],
-        caseIds: [],
-        fact:
-          input.kind === 'fact'
-            ? { eventType: null, date: null, place: null, legalArticle: input.links?.legalArticle ?? null, term: null }
-            : null,
-        creator,
-        created: now,
-        modified: now,
-        anchoring: { state: 'anchored', checkedAt: now },
-      });
-    },
-  );
+  const annotation = await ctx.db.transaction('rw', recordTables(ctx.db), async () => {
+    const known = await findSourceByUrl(ctx.db, input.source.url, input.source.canonicalUrl);
+    const source: Source = known
+      ? { ...known, lastAccessed: now }
+      : { ...input.source, id: ctx.newId(), firstAccessed: now, lastAccessed: now };
+    await putSource(ctx.db, source);
+    return putAnnotation(ctx.db, {
+      id: ctx.newId(),
+      sourceId: source.id,
+      selectors: input.selectors,
+      kind: input.kind,
+      tags: [],
+      note: '',
+      personIds: input.links?.personIds ?? [],
+      caseIds: [],
+      fact:
+        input.kind === 'fact'
+          ? { eventType: null, date: null, place: null, legalArticle: input.links?.legalArticle ?? null, term: null }
+          : null,
+      creator,
+      created: now,
+      modified: now,
+      anchoring: { state: 'anchored', checkedAt: now },
+    });
+  });
   await ctx.rememberKind(input.kind);
   return annotation;
 }
