@@ -83,17 +83,22 @@ async function linkedQuotes(): Promise<{ quote: string; kind: string; article: u
         const open = indexedDB.open('source-annotator');
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
-          const read = open.result.transaction('annotations').objectStore('annotations').getAll();
+          // Highlights are stored in blocks per source (lib/db/annotation-blocks.ts).
+          const read = open.result.transaction('annotationBlocks').objectStore('annotationBlocks').getAll();
+          read.onerror = () => fail(read.error);
           read.onsuccess = () =>
             done(
               (
                 read.result as {
-                  personIds: string[];
-                  kind: string;
-                  fact: { legalArticle: unknown } | null;
-                  selectors: { type: string; exact?: string }[];
+                  annotations: {
+                    personIds: string[];
+                    kind: string;
+                    fact: { legalArticle: unknown } | null;
+                    selectors: { type: string; exact?: string }[];
+                  }[];
                 }[]
               )
+                .flatMap((block) => block.annotations)
                 .filter((a) => a.personIds.includes(personId) || a.kind === 'fact')
                 .map((a) => ({
                   quote: a.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '',
