@@ -147,23 +147,30 @@ async function changeSource(
 }
 
 /**
- * Stores highlights into a store that holds none: blocks, locations and posting lists are built
- * whole and queued with no reads; the caller awaits `written` before its transaction ends. Clears
- * both posting scopes first, so nothing stale survives. A highlight listed twice ends as its last copy.
+ * Empties the highlights' tables and posting scopes before a fill. Dexie-level, so live queries learn
+ * the ranges changed; made before any fill is queued, since a request queued behind 100 MB of rows
+ * waits for all of them.
  */
-export async function fillAnnotations(
-  tables: AnnotationTables,
-  records: readonly Annotation[],
-  blockSize = BLOCK_SIZE,
-): Promise<Queued> {
-  const idb = tables.idb;
-  if (!idb) throw new Error('Highlights can only be filled inside a read-write transaction; nothing was written.');
-  // Dexie-level clears first: they leave nothing stale, and they tell live queries the ranges changed.
+export async function clearAnnotations(tables: AnnotationTables): Promise<void> {
   await Promise.all([
     tables.blocks.clear(),
     clearScope(tables.terms, 'annotations'),
     clearScope(tables.terms, 'locations'),
   ]);
+}
+
+/**
+ * Stores highlights into a store that holds none (see clearAnnotations): blocks, locations and
+ * posting lists are built whole and queued with no reads; the caller awaits `written` before its
+ * transaction ends. A highlight listed twice ends as its last copy.
+ */
+export function fillAnnotations(
+  tables: AnnotationTables,
+  records: readonly Annotation[],
+  blockSize = BLOCK_SIZE,
+): Queued {
+  const idb = tables.idb;
+  if (!idb) throw new Error('Highlights can only be filled inside a read-write transaction; nothing was written.');
   const last = [...new Map(records.map((record) => [record.id, record])).values()];
   // The blocks are queued first, so the browser writes them while this thread builds the lists.
   const blocksWritten = putRows(idb, 'annotationBlocks', buildBlocks(last, blockSize));

@@ -1,6 +1,12 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type { Annotation } from '@/lib/schema/annotation';
-import { fillAnnotations, getAnnotations, writeAnnotations, type AnnotationTables } from './annotation-store';
+import {
+  clearAnnotations,
+  fillAnnotations,
+  getAnnotations,
+  writeAnnotations,
+  type AnnotationTables,
+} from './annotation-store';
 import type { RecordsDatabase } from './database';
 import { allWritten, putRows, type Queued } from './raw-puts';
 import { CODECS, TERMS_OF, type RecordOf, type RowOf, type SearchableTable } from './rows';
@@ -82,23 +88,25 @@ export async function writeSearchable<K extends SearchableTable>(
   ]);
 }
 
+/** Empties a searchable table and its posting lists before a fill (see clearAnnotations for why first). */
+export async function clearSearchable(db: RecordsDatabase, name: SearchableTable): Promise<void> {
+  if (name === 'annotations') return clearAnnotations(annotationTables(db));
+  await Promise.all([tableOf(db, name).clear(), clearScope(db.terms, name)]);
+}
+
 /**
- * Stores records into a table known to be empty: the posting lists are built whole and queued in
- * blocks, with no reads; the caller awaits `written` before its transaction ends. Clears the
- * scope's lists first, so nothing stale can survive.
+ * Stores records into a table emptied by clearSearchable: the posting lists are built whole and
+ * queued in blocks, with no reads; the caller awaits `written` before its transaction ends.
  */
-export async function fillEmptySearchable<K extends SearchableTable>(
+export function fillEmptySearchable<K extends SearchableTable>(
   db: RecordsDatabase,
   name: K,
   records: readonly RecordOf[K][],
   idb: IDBTransaction,
-): Promise<Queued> {
+): Queued {
   if (name === 'annotations') {
     return fillAnnotations({ ...annotationTables(db), idb }, records as readonly Annotation[]);
   }
-  const table = tableOf(db, name as RowTable) as unknown as Table<RowOf[K], string>;
-  // Dexie-level clears first: they leave nothing stale, and they tell live queries the ranges changed.
-  await Promise.all([table.clear(), clearScope(db.terms, name)]);
   // The rows are queued first, so the browser writes them while the lists are built.
   const rowsWritten = putRows(
     idb,

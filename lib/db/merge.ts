@@ -5,7 +5,13 @@ import type { Source } from '@/lib/schema/source';
 import { getAnnotations, noAnnotations } from './annotation-store';
 import { recordTables, type RecordsDatabase } from './database';
 import { allWritten, putRows, readWriteIdb, type Queued } from './raw-puts';
-import { annotationTables, fillEmptySearchable, writeSearchable, type SearchableWrite } from './indexed-writes';
+import {
+  annotationTables,
+  clearSearchable,
+  fillEmptySearchable,
+  writeSearchable,
+  type SearchableWrite,
+} from './indexed-writes';
 import { CODECS, compareInstants, TABLE_NAMES, type RecordOf, type RowOf, type TableName } from './rows';
 
 // Importing a colleague's file, or one's own backup, merges it into the store by id. The newer
@@ -129,32 +135,45 @@ async function storedCopies<K extends TableName>(
   return rows.map((row) => row && codec.fromRow(row));
 }
 
-async function mergeTable<K extends TableName>(
+/** Empties a table about to be filled: Dexie-level, so live queries learn of it (see clearAnnotations). */
+async function clearForFill(db: RecordsDatabase, name: TableName): Promise<void> {
+  if (name === 'sources') await db.sources.clear();
+  else await clearSearchable(db, name);
+}
+
+/**
+ * Fills an emptied table: every record is new, so no stored copy is read, and the search postings are
+ * built whole instead of record by record. The rows are queued, not awaited.
+ */
+function fillTable<K extends TableName>(
   db: RecordsDatabase,
   name: K,
   incoming: readonly RecordOf[K][],
   report: ImportReport,
   idb: IDBTransaction,
-): Promise<Queued | null> {
-  const codec = CODECS[name];
-  const counts = report.tables[name];
-  // Into an empty table every record is new: skip reading 100,000 ids that cannot be there, and
-  // build the search postings whole instead of updating them record by record.
-  if (await isEmpty(db, name)) {
-    counts.added += incoming.length;
-    report.added += incoming.length;
-    if (name !== 'sources') {
-      return fillEmptySearchable(
-        db,
-        name as Exclude<K, 'sources'>,
-        incoming as readonly RecordOf[Exclude<K, 'sources'>][],
-        idb,
-      );
-    }
-    // A Dexie-level clear first tells live queries the table changed; the rows are then queued at once.
-    await tableOf(db, 'sources').clear();
+): Queued {
+  report.tables[name].added += incoming.length;
+  report.added += incoming.length;
+  if (name === 'sources') {
     return putRows(idb, 'sources', (incoming as readonly RecordOf['sources'][]).map(CODECS.sources.toRow));
   }
+  return fillEmptySearchable(
+    db,
+    name as Exclude<K, 'sources'>,
+    incoming as readonly RecordOf[Exclude<K, 'sources'>][],
+    idb,
+  );
+}
+
+/** Merges records into a table that holds some, record by record, reading the stored copies. */
+async function mergeTable<K extends TableName>(
+  db: RecordsDatabase,
+  name: K,
+  incoming: readonly RecordOf[K][],
+  report: ImportReport,
+): Promise<void> {
+  const codec = CODECS[name];
+  const counts = report.tables[name];
   const storedRecords = await storedCopies(
     db,
     name,
@@ -179,7 +198,7 @@ async function mergeTable<K extends TableName>(
       report[decision.outcome]++;
     }
   }
-  if (!writes.length) return null;
+  if (!writes.length) return;
   if (name === 'sources') {
     await tableOf(db, 'sources').bulkPut(
       (writes as SearchableWrite<Source>[]).map(({ after }) => CODECS.sources.toRow(after)),
@@ -190,7 +209,6 @@ async function mergeTable<K extends TableName>(
       name as Exclude<K, 'sources'>,
       writes as SearchableWrite<RecordOf[Exclude<K, 'sources'>]>[],
     );
-  return null;
 }
 
 function emptyReport(mergedAt: string): ImportReport {
@@ -215,13 +233,18 @@ export async function mergeRecordSet(db: RecordsDatabase, set: RecordSet, now: (
   const report = emptyReport(now());
   await db.transaction('rw', recordTables(db), async () => {
     const idb = readWriteIdb();
-    // Into empty tables the writes are queued and awaited together at the end, so the browser
-    // writes one table while this thread builds the next one's rows and lists.
-    const queued: Queued[] = [];
-    for (const name of TABLE_NAMES) {
-      const pending = await mergeTable(db, name, set[name], report, idb);
-      if (pending) queued.push(pending);
-    }
+    // Every read and clear comes before the first fill is queued: IndexedDB runs a transaction's
+    // requests in order, so a read queued behind 100 MB of rows would wait for all of them.
+    const empty = new Map<TableName, boolean>();
+    for (const name of TABLE_NAMES) empty.set(name, await isEmpty(db, name));
+    for (const name of TABLE_NAMES) if (empty.get(name)) await clearForFill(db, name);
+    // Tables that hold records are merged record by record, before anything is queued.
+    for (const name of TABLE_NAMES) if (!empty.get(name)) await mergeTable(db, name, set[name], report);
+    // Empty tables are filled in link order, queued and awaited together, so the browser writes one
+    // table while this thread builds the next one's rows and lists.
+    const queued = TABLE_NAMES.filter((name) => empty.get(name)).map((name) =>
+      fillTable(db, name, set[name], report, idb),
+    );
     await allWritten(queued).written;
   });
   return report;

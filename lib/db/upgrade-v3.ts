@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 import type { Annotation } from '@/lib/schema/annotation';
-import { fillAnnotations } from './annotation-store';
+import { clearAnnotations, fillAnnotations } from './annotation-store';
 import { termDocsOf } from './indexed-writes';
 import { CODECS } from './rows';
 import { buildTermRows, clearScope } from './terms';
@@ -19,9 +19,9 @@ export async function moveAnnotationsToBlocks(transaction: Transaction): Promise
   const records = rows.map(({ modifiedKey: _m, searchTokens: _s, ...record }) => record as Annotation);
   const terms = transaction.table('terms');
   const idb = (transaction as Transaction & { idbtrans: IDBTransaction }).idbtrans;
-  await (
-    await fillAnnotations({ blocks: transaction.table('annotationBlocks'), terms, idb }, records)
-  ).written;
+  const tables = { blocks: transaction.table('annotationBlocks'), terms, idb };
+  await clearAnnotations(tables);
+  await fillAnnotations(tables, records).written;
   for (const name of ['persons', 'cases'] as const) {
     const stored = (await transaction.table(name).toArray()).map((row) => CODECS[name].fromRow(row as never));
     await clearScope(terms, name);

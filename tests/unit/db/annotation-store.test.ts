@@ -102,7 +102,11 @@ describe('annotation blocks', () => {
           const model = new Map<string, Annotation>();
           // Sometimes start from an imported store, as a second import or an upgrade would.
           const imported = bulk.map((n) => makeAnnotation(SOURCES[bulkSource % SOURCES.length]!, { id: id(n) }));
-          await db.transaction('rw', db.annotationBlocks, () => fillAnnotations(annotationTables(db), imported, BLOCK));
+          await db.transaction(
+            'rw',
+            db.annotationBlocks,
+            () => fillAnnotations(annotationTables(db), imported, BLOCK).written,
+          );
           for (const a of imported) model.set(a.id, a);
           for (const { n, source, edit } of ops) {
             const key = id(n);
