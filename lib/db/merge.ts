@@ -135,6 +135,9 @@ async function storedCopies<K extends TableName>(
   return rows.map((row) => row && codec.fromRow(row));
 }
 
+// The order empty tables are filled in: small ones first, whose writes then overlap the highlights' work.
+const FILL_ORDER = ['sources', 'persons', 'cases', 'annotations'] as const satisfies readonly TableName[];
+
 /** Empties a table about to be filled: Dexie-level, so live queries learn of it (see clearAnnotations). */
 async function clearForFill(db: RecordsDatabase, name: TableName): Promise<void> {
   if (name === 'sources') await db.sources.clear();
@@ -240,9 +243,9 @@ export async function mergeRecordSet(db: RecordsDatabase, set: RecordSet, now: (
     for (const name of TABLE_NAMES) if (empty.get(name)) await clearForFill(db, name);
     // Tables that hold records are merged record by record, before anything is queued.
     for (const name of TABLE_NAMES) if (!empty.get(name)) await mergeTable(db, name, set[name], report);
-    // Empty tables are filled in link order, queued and awaited together, so the browser writes one
-    // table while this thread builds the next one's rows and lists.
-    const queued = TABLE_NAMES.filter((name) => empty.get(name)).map((name) =>
+    // Empty tables are filled, queued and awaited together, so the browser writes one table while
+    // this thread builds the next one's rows and lists; the highlights, the largest, go last.
+    const queued = FILL_ORDER.filter((name) => empty.get(name)).map((name) =>
       fillTable(db, name, set[name], report, idb),
     );
     await allWritten(queued).written;
