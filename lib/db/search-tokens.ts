@@ -106,6 +106,7 @@ function cachedKey(word: string): string {
 // of highlights; folding whole texts took twice as long on an import of 100,000. A symbol that
 // folds to letters ("№", "™") is no word here, as it is none in a query (queryPrefixes).
 const RAW_WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const APOSTROPHE = /['’ʼ]/;
 const WORD_CACHE = new Map<string, { tokens: readonly string[]; key: string }>();
 const WORD_CACHE_SIZE = 50_000;
 
@@ -127,7 +128,9 @@ export function termsOf(...texts: readonly (string | null | undefined)[]): strin
   const keys: string[] = [];
   for (const text of texts) {
     if (!text) continue;
-    for (const word of text.replace(INNER_APOSTROPHE, '').match(RAW_WORD) ?? []) {
+    // Most texts hold no apostrophe; looking first skips a third of the work.
+    const joined = APOSTROPHE.test(text) ? text.replace(INNER_APOSTROPHE, '') : text;
+    for (const word of joined.match(RAW_WORD) ?? []) {
       const { tokens, key } = termsOfWord(word);
       for (const token of tokens) if (terms.size < MAX_TOKENS_PER_RECORD) terms.add(token);
       if (key) keys.push(key);
