@@ -73,13 +73,19 @@ export async function locate(table: Table<TermRow, TermKey>, ids: Iterable<strin
   await Promise.all(
     wanted.map(async (id) => {
       const term = locationTerm(id);
-      const [block] = await table
-        .where('[scope+term+start]')
-        .between(['locations', term, ''], ['locations', term, id], true, true)
-        .reverse()
-        .limit(1)
-        .toArray();
-      const sourceId = block && sourceIn(block.entries, id);
+      // A list stays one block up to twice BLOCK_SIZE entries (half a million highlights), so the
+      // first block is read by its key, a plain get; a longer list is searched with a cursor.
+      const first = await table.get(['locations', term, '']);
+      let sourceId = first && sourceIn(first.entries, id);
+      if (sourceId === undefined) {
+        const [block] = await table
+          .where('[scope+term+start]')
+          .between(['locations', term, ''], ['locations', term, id], false, true)
+          .reverse()
+          .limit(1)
+          .toArray();
+        sourceId = block && sourceIn(block.entries, id);
+      }
       if (sourceId !== undefined) found.set(id, sourceId);
     }),
   );
