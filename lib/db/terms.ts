@@ -56,8 +56,11 @@ export function rankOf(instant: string): string {
   const time = Date.parse(instant);
   return Math.max(0, Number.isNaN(time) ? 0 : time)
     .toString(36)
-    .padStart(9, '0');
+    .padStart(RANK_WIDTH, '0');
 }
+
+/** The width of a rank: nine base-36 digits hold every millisecond until the year 5188. */
+export const RANK_WIDTH = 9;
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const entryId = (entry: string) => entry.slice(0, entry.lastIndexOf(':'));
