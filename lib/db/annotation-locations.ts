@@ -70,22 +70,29 @@ export async function locate(table: Table<TermRow, TermKey>, ids: Iterable<strin
     for (const id of wanted) if (all.has(id)) found.set(id, all.get(id)!);
     return found;
   }
+  // A list stays one block up to twice BLOCK_SIZE entries (half a million highlights), so the
+  // lists' first blocks are fetched by key in one bulkGet; an id not in its list's first block is
+  // looked for with a cursor in the blocks after it.
+  const terms = [...new Set(wanted.map(locationTerm))];
+  const firsts = await table.bulkGet(terms.map((term): TermKey => ['locations', term, '']));
+  const firstOf = new Map(terms.map((term, i) => [term, firsts[i]]));
+  const later: string[] = [];
+  for (const id of wanted) {
+    const first = firstOf.get(locationTerm(id));
+    const sourceId = first && sourceIn(first.entries, id);
+    if (sourceId !== undefined) found.set(id, sourceId);
+    else if (first) later.push(id);
+  }
   await Promise.all(
-    wanted.map(async (id) => {
+    later.map(async (id) => {
       const term = locationTerm(id);
-      // A list stays one block up to twice BLOCK_SIZE entries (half a million highlights), so the
-      // first block is read by its key, a plain get; a longer list is searched with a cursor.
-      const first = await table.get(['locations', term, '']);
-      let sourceId = first && sourceIn(first.entries, id);
-      if (sourceId === undefined) {
-        const [block] = await table
-          .where('[scope+term+start]')
-          .between(['locations', term, ''], ['locations', term, id], false, true)
-          .reverse()
-          .limit(1)
-          .toArray();
-        sourceId = block && sourceIn(block.entries, id);
-      }
+      const [block] = await table
+        .where('[scope+term+start]')
+        .between(['locations', term, ''], ['locations', term, id], false, true)
+        .reverse()
+        .limit(1)
+        .toArray();
+      const sourceId = block && sourceIn(block.entries, id);
       if (sourceId !== undefined) found.set(id, sourceId);
     }),
   );

@@ -62,11 +62,17 @@ export async function getAnnotations(tables: AnnotationTables, ids: Iterable<str
   const wanted = [...new Set(ids)];
   if (!wanted.length) return [];
   const where = await locate(tables.terms, wanted);
-  const want = new Set(wanted);
   const found = new Map<string, Annotation>();
-  for (const annotation of await annotationsOfSources(tables, where.values())) {
-    if (want.has(annotation.id)) found.set(annotation.id, annotation);
-  }
+  // Most sources fit in one block: the sources' first blocks come in one bulkGet, and only the
+  // sources of ids not found there are read whole.
+  const sourceIds = [...new Set(where.values())];
+  const firsts = await tables.blocks.bulkGet(sourceIds.map((id): BlockKey => [id, '']));
+  const keep = (annotation: Annotation) => {
+    if (where.get(annotation.id) === annotation.sourceId) found.set(annotation.id, annotation);
+  };
+  for (const block of firsts) block?.annotations.forEach(keep);
+  const rest = new Set([...where].filter(([id]) => !found.has(id)).map(([, sourceId]) => sourceId));
+  if (rest.size) (await annotationsOfSources(tables, rest)).forEach(keep);
   return wanted.flatMap((id) => found.get(id) ?? []);
 }
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildBlocks, changeBlocks, type AnnotationBlock } from '@/lib/db/annotation-blocks';
-import { locate } from '@/lib/db/annotation-locations';
+import { locate, locationOf } from '@/lib/db/annotation-locations';
+import { buildTermRows } from '@/lib/db/terms';
 import {
   annotationsOfSources,
   fillAnnotations,
@@ -134,6 +135,25 @@ describe('annotation blocks', () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('locates ids in every block of a location list, one at a time and many at once', async () => {
+    const db = openTestDb();
+    // Ids sharing their first two characters share a list; blocks of two make it seven blocks long.
+    const ids = Array.from({ length: 13 }, (_, i) => id(i));
+    const where = new Map(ids.map((key, i) => [key, SOURCES[i % SOURCES.length]!]));
+    await db.terms.bulkPut(
+      buildTermRows(
+        'locations',
+        ids.map((key) => locationOf({ id: key, sourceId: where.get(key)! })),
+        2,
+      ),
+    );
+    expect((await db.terms.count()) > 1).toBe(true);
+    for (const key of ids) expect(await locate(db.terms, [key])).toEqual(new Map([[key, where.get(key)]]));
+    expect(await locate(db.terms, [...ids, uuid(999_999)])).toEqual(where);
+    const many = Array.from({ length: 300 }, (_, i) => uuid(800_000 + i));
+    expect(await locate(db.terms, [...many, ids[5]!])).toEqual(new Map([[ids[5]!, where.get(ids[5]!)]]));
   });
 
   it('reads a batch of many highlights of one source with one range read and still lands each in place', async () => {
