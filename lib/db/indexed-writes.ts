@@ -41,17 +41,17 @@ function writableAnnotationTables(db: RecordsDatabase): AnnotationTables {
   return annotationTables(db);
 }
 
-type RowTable = Exclude<SearchableTable, 'annotations'>;
-
 /** One record to store, with the copy it replaces when the caller has read it. */
 export interface SearchableWrite<R> {
   before: R | undefined;
   after: R;
 }
 
-// Dexie types each table property separately; this gives generic code the table for a name.
-function tableOf<K extends RowTable>(db: RecordsDatabase, name: K): Table<RowOf[K], string> {
-  return db[name] as unknown as Table<RowOf[K], string>;
+// Dexie types each table property separately; this gives generic code the row table of persons or
+// cases (highlights have none: they go through annotation-store.ts).
+function rowTable<K extends SearchableTable>(db: RecordsDatabase, name: K): Table<RowOf[K], string> {
+  if (name === 'annotations') throw new Error('Highlights are stored in blocks, not in a row table.');
+  return db[name as Exclude<SearchableTable, 'annotations'>] as unknown as Table<RowOf[K], string>;
 }
 
 /** What the posting lists hold for a record. */
@@ -81,7 +81,7 @@ export async function writeSearchable<K extends SearchableTable>(
   for (const [id, { before, after }] of byId) {
     termChanges(changes, id, before ? postingOf(name, before) : null, postingOf(name, after));
   }
-  const rows = tableOf(db, name as RowTable) as unknown as Table<RowOf[K], string>;
+  const rows = rowTable(db, name);
   await Promise.all([
     rows.bulkPut(writes.map(({ after }) => CODECS[name].toRow(after))),
     applyTermChanges(db.terms, name, changes),
@@ -91,7 +91,7 @@ export async function writeSearchable<K extends SearchableTable>(
 /** Empties a searchable table and its posting lists before a fill (see clearAnnotations for why first). */
 export async function clearSearchable(db: RecordsDatabase, name: SearchableTable): Promise<void> {
   if (name === 'annotations') return clearAnnotations(annotationTables(db));
-  await Promise.all([tableOf(db, name).clear(), clearScope(db.terms, name)]);
+  await Promise.all([rowTable(db, name).clear(), clearScope(db.terms, name)]);
 }
 
 /**
@@ -140,7 +140,7 @@ async function getStored<K extends SearchableTable>(
   tables: AnnotationTables,
 ): Promise<RecordOf[K] | undefined> {
   if (name === 'annotations') return (await getAnnotations(tables, [id]))[0] as RecordOf[K] | undefined;
-  const row = await (tableOf(db, name as RowTable) as unknown as Table<RowOf[K], string>).get(id);
+  const row = await rowTable(db, name).get(id);
   return row && CODECS[name].fromRow(row);
 }
 
@@ -156,10 +156,7 @@ export async function deleteOneSearchable<K extends SearchableTable>(
   if (name === 'annotations') return writeAnnotations(tables, [{ before: stored as Annotation, after: null }]);
   const changes = new Map<string, TermChange>();
   termChanges(changes, id, postingOf(name, stored), null);
-  await Promise.all([
-    (tableOf(db, name as RowTable) as unknown as Table<RowOf[K], string>).delete(id),
-    applyTermChanges(db.terms, name, changes),
-  ]);
+  await Promise.all([rowTable(db, name).delete(id), applyTermChanges(db.terms, name, changes)]);
 }
 
 /** The posting-list documents of records, for a rebuild (database upgrades). */
