@@ -8,6 +8,7 @@ import {
   changeBlocks,
   hasLaterBlock,
   type AnnotationBlock,
+  type BlockChange,
   type BlockKey,
 } from './annotation-blocks';
 import { locate, locationChanges, locationOf } from './annotation-locations';
@@ -143,13 +144,22 @@ async function changeSource(
       ? await blocksHolding(tables.blocks, sourceId, ids)
       : ((await blocksOfSources(tables.blocks, [sourceId])).get(sourceId) ?? []);
   const change = changeBlocks(sourceId, blocks, put, remove, blockSize);
-  // A source whose last highlight went leaves no empty block behind.
-  if (change.emptiedFirst && !(await hasLaterBlock(tables.blocks, sourceId, change.remove))) {
-    change.put = change.put.filter((block) => block.start !== '');
-    change.remove.push([sourceId, '']);
-  }
+  if (change.remove.length || change.emptiedFirst) await dropEmptyFirst(tables, sourceId, change);
   if (change.remove.length) await tables.blocks.bulkDelete(change.remove);
   if (change.put.length) await tables.blocks.bulkPut(change.put);
+}
+
+/**
+ * A source whose last highlight went leaves no empty block behind: the first block may stay empty
+ * only while later blocks hold highlights, and it may have emptied in an earlier write than theirs.
+ */
+async function dropEmptyFirst(tables: AnnotationTables, sourceId: string, change: BlockChange): Promise<void> {
+  const first = change.put.find((block) => block.start === '') ?? (await tables.blocks.get([sourceId, '']));
+  if (!first || first.annotations.length) return;
+  if (change.put.some((block) => block.start !== '' && block.annotations.length)) return;
+  if (await hasLaterBlock(tables.blocks, sourceId, change.remove)) return;
+  change.put = change.put.filter((block) => block.start !== '');
+  change.remove.push([sourceId, '']);
 }
 
 /**

@@ -89,8 +89,12 @@ export async function writeSearchable<K extends SearchableTable>(
 }
 
 /** Empties a searchable table and its posting lists before a fill (see clearAnnotations for why first). */
-export async function clearSearchable(db: RecordsDatabase, name: SearchableTable): Promise<void> {
-  if (name === 'annotations') return clearAnnotations(annotationTables(db));
+export async function clearSearchable(
+  db: RecordsDatabase,
+  name: SearchableTable,
+  tables: AnnotationTables = annotationTables(db),
+): Promise<void> {
+  if (name === 'annotations') return clearAnnotations(tables);
   await Promise.all([rowTable(db, name).clear(), clearScope(db.terms, name)]);
 }
 
@@ -102,11 +106,10 @@ export function fillEmptySearchable<K extends SearchableTable>(
   db: RecordsDatabase,
   name: K,
   records: readonly RecordOf[K][],
-  idb: IDBTransaction,
+  tables: AnnotationTables & { idb: IDBTransaction },
 ): Queued {
-  if (name === 'annotations') {
-    return fillAnnotations({ ...annotationTables(db), idb }, records as readonly Annotation[]);
-  }
+  const idb = tables.idb;
+  if (name === 'annotations') return fillAnnotations(tables, records as readonly Annotation[]);
   // The rows are queued first, so the browser writes them while the lists are built.
   const rowsWritten = putRows(
     idb,

@@ -1,8 +1,8 @@
-import type { Table } from 'dexie';
+import type { Table, Transaction } from 'dexie';
 import type { RecordSet } from '@/lib/schema/envelope';
 import { findBrokenLink } from '@/lib/schema/links';
 import type { Source } from '@/lib/schema/source';
-import { getAnnotations, noAnnotations } from './annotation-store';
+import { getAnnotations, noAnnotations, type AnnotationTables } from './annotation-store';
 import { recordTables, type RecordsDatabase } from './database';
 import { allWritten, putRows, readWriteIdb, type Queued } from './raw-puts';
 import {
@@ -109,28 +109,40 @@ const DECIDE: { [K in TableName]: (stored: RecordOf[K] | undefined, incoming: Re
     cases: (stored, incoming) => decide('cases', stored, incoming),
   };
 
-// Dexie types each table property separately; this gives generic code the table for a name.
-function tableOf<K extends Exclude<TableName, 'annotations'>>(db: RecordsDatabase, name: K): Table<RowOf[K], string> {
-  return db[name] as unknown as Table<RowOf[K], string>;
+/**
+ * What one merge works with, captured before its first await: the tables bound to its transaction
+ * (so no step can slip into a transaction of its own however deep the awaits go), the IndexedDB
+ * transaction beneath for the queued fills, and the report it fills in.
+ */
+interface Merge {
+  db: RecordsDatabase;
+  transaction: Transaction;
+  highlights: AnnotationTables & { idb: IDBTransaction };
+  report: ImportReport;
+}
+
+// Dexie types each table separately; this gives generic code the bound table of a row table.
+function tableOf<K extends Exclude<TableName, 'annotations'>>(m: Merge, name: K): Table<RowOf[K], string> {
+  return m.transaction.table(name) as unknown as Table<RowOf[K], string>;
 }
 
 /** Whether the store holds no record of a table. */
-async function isEmpty(db: RecordsDatabase, name: TableName): Promise<boolean> {
-  if (name === 'annotations') return noAnnotations(annotationTables(db));
-  return (await tableOf(db, name).count()) === 0;
+async function isEmpty(m: Merge, name: TableName): Promise<boolean> {
+  if (name === 'annotations') return noAnnotations(m.highlights);
+  return (await tableOf(m, name).count()) === 0;
 }
 
 /** The stored copies of `ids`, in their order (undefined where none is stored). */
 async function storedCopies<K extends TableName>(
-  db: RecordsDatabase,
+  m: Merge,
   name: K,
   ids: readonly string[],
 ): Promise<(RecordOf[K] | undefined)[]> {
   if (name === 'annotations') {
-    const found = new Map((await getAnnotations(annotationTables(db), ids)).map((a) => [a.id, a]));
+    const found = new Map((await getAnnotations(m.highlights, ids)).map((a) => [a.id, a]));
     return ids.map((id) => found.get(id) as RecordOf[K] | undefined);
   }
-  const rows = await tableOf(db, name as Exclude<TableName, 'annotations'>).bulkGet([...ids]);
+  const rows = await tableOf(m, name as Exclude<TableName, 'annotations'>).bulkGet([...ids]);
   const codec = CODECS[name] as unknown as { fromRow(row: unknown): RecordOf[K] };
   return rows.map((row) => row && codec.fromRow(row));
 }
@@ -139,46 +151,37 @@ async function storedCopies<K extends TableName>(
 const FILL_ORDER = ['sources', 'persons', 'cases', 'annotations'] as const satisfies readonly TableName[];
 
 /** Empties a table about to be filled: Dexie-level, so live queries learn of it (see clearAnnotations). */
-async function clearForFill(db: RecordsDatabase, name: TableName): Promise<void> {
-  if (name === 'sources') await db.sources.clear();
-  else await clearSearchable(db, name);
+async function clearForFill(m: Merge, name: TableName): Promise<void> {
+  if (name === 'sources') await tableOf(m, 'sources').clear();
+  else await clearSearchable(m.db, name, m.highlights);
 }
 
 /**
  * Fills an emptied table: every record is new, so no stored copy is read, and the search postings are
  * built whole instead of record by record. The rows are queued, not awaited.
  */
-function fillTable<K extends TableName>(
-  db: RecordsDatabase,
-  name: K,
-  incoming: readonly RecordOf[K][],
-  report: ImportReport,
-  idb: IDBTransaction,
-): Queued {
-  report.tables[name].added += incoming.length;
-  report.added += incoming.length;
+function fillTable<K extends TableName>(m: Merge, name: K, incoming: readonly RecordOf[K][]): Queued {
+  m.report.tables[name].added += incoming.length;
+  m.report.added += incoming.length;
   if (name === 'sources') {
-    return putRows(idb, 'sources', (incoming as readonly RecordOf['sources'][]).map(CODECS.sources.toRow));
+    const rows = (incoming as readonly RecordOf['sources'][]).map(CODECS.sources.toRow);
+    return putRows(m.highlights.idb, 'sources', rows);
   }
   return fillEmptySearchable(
-    db,
+    m.db,
     name as Exclude<K, 'sources'>,
     incoming as readonly RecordOf[Exclude<K, 'sources'>][],
-    idb,
+    m.highlights,
   );
 }
 
 /** Merges records into a table that holds some, record by record, reading the stored copies. */
-async function mergeTable<K extends TableName>(
-  db: RecordsDatabase,
-  name: K,
-  incoming: readonly RecordOf[K][],
-  report: ImportReport,
-): Promise<void> {
+async function mergeTable<K extends TableName>(m: Merge, name: K, incoming: readonly RecordOf[K][]): Promise<void> {
+  const { report } = m;
   const codec = CODECS[name];
   const counts = report.tables[name];
   const storedRecords = await storedCopies(
-    db,
+    m,
     name,
     incoming.map((record) => record.id),
   );
@@ -203,14 +206,15 @@ async function mergeTable<K extends TableName>(
   }
   if (!writes.length) return;
   if (name === 'sources') {
-    await tableOf(db, 'sources').bulkPut(
+    await tableOf(m, 'sources').bulkPut(
       (writes as SearchableWrite<Source>[]).map(({ after }) => CODECS.sources.toRow(after)),
     );
   } else
     await writeSearchable(
-      db,
+      m.db,
       name as Exclude<K, 'sources'>,
       writes as SearchableWrite<RecordOf[Exclude<K, 'sources'>]>[],
+      m.highlights,
     );
 }
 
@@ -234,20 +238,18 @@ export async function mergeRecordSet(db: RecordsDatabase, set: RecordSet, now: (
   const broken = findBrokenLink(set);
   if (broken) throw new Error(`The records are not self-contained: ${broken.path}: ${broken.message}.`);
   const report = emptyReport(now());
-  await db.transaction('rw', recordTables(db), async () => {
-    const idb = readWriteIdb();
+  await db.transaction('rw', recordTables(db), async (transaction) => {
+    const m: Merge = { db, transaction, highlights: { ...annotationTables(db), idb: readWriteIdb() }, report };
     // Every read and clear comes before the first fill is queued: IndexedDB runs a transaction's
     // requests in order, so a read queued behind 100 MB of rows would wait for all of them.
     const empty = new Map<TableName, boolean>();
-    for (const name of TABLE_NAMES) empty.set(name, await isEmpty(db, name));
-    for (const name of TABLE_NAMES) if (empty.get(name)) await clearForFill(db, name);
+    for (const name of TABLE_NAMES) empty.set(name, await isEmpty(m, name));
+    for (const name of TABLE_NAMES) if (empty.get(name)) await clearForFill(m, name);
     // Tables that hold records are merged record by record, before anything is queued.
-    for (const name of TABLE_NAMES) if (!empty.get(name)) await mergeTable(db, name, set[name], report);
+    for (const name of TABLE_NAMES) if (!empty.get(name)) await mergeTable(m, name, set[name]);
     // Empty tables are filled, queued and awaited together, so the browser writes one table while
     // this thread builds the next one's rows and lists; the highlights, the largest, go last.
-    const queued = FILL_ORDER.filter((name) => empty.get(name)).map((name) =>
-      fillTable(db, name, set[name], report, idb),
-    );
+    const queued = FILL_ORDER.filter((name) => empty.get(name)).map((name) => fillTable(m, name, set[name]));
     await allWritten(queued).written;
   });
   return report;

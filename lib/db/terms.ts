@@ -131,6 +131,17 @@ async function hasBlockAfter(table: Table<TermRow, TermKey>, scope: TermScope, t
   return keys.length > 0;
 }
 
+/** Whether a term's list has a block besides its first and those about to be deleted. */
+async function hasOtherBlock(table: Table<TermRow, TermKey>, scope: TermScope, term: string, deleting: TermKey[]) {
+  const gone = new Set(deleting.map(([, , start]) => start));
+  const keys = await table
+    .where('[scope+term+start]')
+    .between([scope, term, ''], [scope, term, Dexie.maxKey], false, true)
+    .limit(gone.size + 1)
+    .primaryKeys();
+  return keys.some(([, , start]) => !gone.has(start));
+}
+
 /** Applies one term's change: reads the blocks covering the ids concerned, rewrites them. */
 async function applyOne(
   table: Table<TermRow, TermKey>,
@@ -164,6 +175,11 @@ async function applyOne(
   }
   const keep = new Set(rows.map((row) => row.start));
   const stale = blocks.filter((block) => !keep.has(block.start)).map((b): TermKey => [scope, term, b.start]);
+  // The last entries of a list that went on past an empty first block: that block goes with them.
+  if (!rows.length && from !== '') {
+    const head = await table.get([scope, term, '']);
+    if (head && !head.entries && !(await hasOtherBlock(table, scope, term, stale))) stale.push([scope, term, '']);
+  }
   if (stale.length) await table.bulkDelete(stale);
   if (rows.length) await table.bulkPut(rows);
 }

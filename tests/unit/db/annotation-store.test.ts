@@ -27,6 +27,7 @@ const SOURCES = [uuid(900_001), uuid(900_002), uuid(900_003)];
 const id = (n: number) => uuid(910_000 + n);
 const BLOCK = 2;
 
+// For reads outside a transaction; writes take annotationTables(db) inside theirs, bound to it.
 const tablesOf = (db: RecordsDatabase): AnnotationTables => ({ blocks: db.annotationBlocks, terms: db.terms });
 
 /** Checks the shape lookups rely on: per source, a first block at '', sorted ids, bounded sizes, ids within their block's range. */
@@ -114,7 +115,9 @@ describe('annotation blocks', () => {
             const before = model.get(key);
             const after = source === null ? null : makeAnnotation(SOURCES[source]!, { id: key, note: `edit ${edit}` });
             if (!before && !after) continue;
-            await db.transaction('rw', db.annotationBlocks, () => writeAnnotations(tables, [{ before, after }], BLOCK));
+            await db.transaction('rw', db.annotationBlocks, () =>
+              writeAnnotations(annotationTables(db), [{ before, after }], BLOCK),
+            );
             if (after) model.set(key, after);
             else model.delete(key);
           }
@@ -135,6 +138,21 @@ describe('annotation blocks', () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('leaves no empty first block behind when the later blocks of a source empty in a later write', async () => {
+    const db = openTestDb();
+    const tables = tablesOf(db);
+    const all = [1, 2, 3, 4, 5, 6].map((n) => makeAnnotation(SOURCES[0]!, { id: id(n) }));
+    const write = (writes: { before: Annotation | undefined; after: Annotation | null }[]) =>
+      db.transaction('rw', db.annotationBlocks, () => writeAnnotations(annotationTables(db), writes, BLOCK));
+    await write(all.map((after) => ({ before: undefined, after })));
+    await write(all.slice(0, 2).map((before) => ({ before, after: null })));
+    expectWellFormed(await db.annotationBlocks.toArray(), BLOCK);
+    expect((await db.annotationBlocks.toArray())[0]!.annotations).toEqual([]);
+    await write(all.slice(2).map((before) => ({ before, after: null })));
+    expect(await db.annotationBlocks.toArray()).toEqual([]);
+    expect(await noAnnotations(tables)).toBe(true);
   });
 
   it('locates ids in every block of a location list, one at a time and many at once', async () => {
@@ -162,7 +180,7 @@ describe('annotation blocks', () => {
     const first = Array.from({ length: 100 }, (_, i) => makeAnnotation(SOURCES[0]!, { id: id(2 * i) }));
     await db.transaction('rw', db.annotationBlocks, () =>
       writeAnnotations(
-        tables,
+        annotationTables(db),
         first.map((after) => ({ before: undefined, after })),
         BLOCK,
       ),
@@ -170,7 +188,7 @@ describe('annotation blocks', () => {
     const second = Array.from({ length: 100 }, (_, i) => makeAnnotation(SOURCES[0]!, { id: id(2 * i + 1) }));
     await db.transaction('rw', db.annotationBlocks, () =>
       writeAnnotations(
-        tables,
+        annotationTables(db),
         second.map((after) => ({ before: undefined, after })),
         BLOCK,
       ),

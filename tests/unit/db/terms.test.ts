@@ -8,6 +8,7 @@ import {
   entriesWithPrefix,
   rankOf,
   termChanges,
+  termsWithPrefix,
   type TermChange,
   type TermRow,
 } from '@/lib/db/terms';
@@ -67,6 +68,27 @@ describe('posting lists', () => {
       [id(5), 3],
     ]);
     expect([...layoutOf(rows).get('brest')!]).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `${id(n)}:${R1}`));
+  });
+
+  it('leaves no empty first block behind when the rest of its list empties in a later write', async () => {
+    const db = openTestDb();
+    const ids = [1, 2, 3, 4, 5, 6].map(id);
+    await db.terms.bulkPut(
+      buildTermRows(
+        'persons',
+        ids.map((key) => ({ id: key, rank: R1, terms: ['brest'] })),
+        2,
+      ),
+    );
+    const remove = (keys: string[]) =>
+      db.transaction('rw', db.terms, () =>
+        applyTermChanges(db.terms, 'persons', new Map([['brest', { add: [], remove: keys }]]), 2),
+      );
+    await remove(ids.slice(0, 2)); // the first block empties and stays, for the list goes on
+    expect((await db.terms.toArray()).map((row) => row.start)).toEqual(['', ids[2], ids[4]]);
+    await remove(ids.slice(2)); // the rest empties: the empty first block goes with it
+    expect(await db.terms.toArray()).toEqual([]);
+    expect(await termsWithPrefix(db.terms, 'persons', 'br')).toEqual([]);
   });
 
   it('follows any sequence of puts and deletes like a plain map of sets', async () => {
