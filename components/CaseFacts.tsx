@@ -2,6 +2,7 @@ import { caseConflicts, caseProposals, caseTimeline, formatArticle } from '@/lib
 import { updateCase } from '@/lib/records/case-ops';
 import { mentionDate, type Mention } from '@/lib/records/mentions';
 import type { Case } from '@/lib/schema/case';
+import { MentionBody } from './MentionBody';
 import { useWorkspace } from './hooks/workspace';
 
 /** What the case's fact highlights say: a timeline, disagreements side by side, and values to adopt. */
@@ -82,16 +83,7 @@ export function CaseFacts(props: { kase: Case; mentions: readonly Mention[]; nam
               {m.annotation.fact?.legalArticle && ` · ${formatArticle(m.annotation.fact.legalArticle)}`}
               {m.annotation.fact?.term && ` · ${m.annotation.fact.term.text}`}
             </div>
-            <q>{m.quote}</q>
-            <div class="muted">
-              {m.source ? m.source.title || m.source.url : 'source missing'}
-              {m.source?.siteName && ` · ${m.source.siteName}`}
-            </div>
-            {m.link && (
-              <a href={m.link} target="_blank" rel="noopener noreferrer">
-                Open at the highlight
-              </a>
-            )}
+            <MentionBody mention={m} />
           </li>
         ))}
       </ol>

@@ -1,5 +1,6 @@
 import type { Mention } from '@/lib/records/mentions';
 import { mentionDate } from '@/lib/records/mentions';
+import { MentionBody } from './MentionBody';
 
 /** A date for reading: the day of an instant, or a partial date as it is. */
 const shortDate = (value: string) => value.slice(0, 10);
@@ -11,16 +12,7 @@ export function MentionList({ mentions, label }: { mentions: readonly Mention[];
     <ul class="records mentions" aria-label={label}>
       {mentions.map((m) => (
         <li key={m.annotation.id}>
-          <q>{m.quote}</q>
-          <div class="muted">
-            {m.source ? m.source.title || m.source.url : 'source missing'}
-            {m.source?.siteName && ` · ${m.source.siteName}`} · {shortDate(mentionDate(m))}
-          </div>
-          {m.link && (
-            <a href={m.link} target="_blank" rel="noopener noreferrer">
-              Open at the highlight
-            </a>
-          )}
+          <MentionBody mention={m} after={shortDate(mentionDate(m))} />
         </li>
       ))}
     </ul>
