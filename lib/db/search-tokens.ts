@@ -87,23 +87,9 @@ export function tokenizeQuery(query: string): string[] {
 // lower case still finds "Міхнюк". Keys share the folded words' namespace and coincide with them
 // for many words ("Minsk"), costing nothing there.
 const CAPITALISED = /^\p{Lu}/u;
-// Names repeat across thousands of records; keys of words already seen are remembered, up to a bound.
-const KEY_CACHE = new Map<string, string>();
-const KEY_CACHE_SIZE = 20_000;
-
-function cachedKey(word: string): string {
-  let key = KEY_CACHE.get(word);
-  if (key === undefined) {
-    if (KEY_CACHE.size >= KEY_CACHE_SIZE) KEY_CACHE.clear();
-    key = latinKey(word).slice(0, MAX_TOKEN_LENGTH);
-    KEY_CACHE.set(word, key);
-  }
-  return key;
-}
-
 // Search terms are read word by word: each word as written (letters, digits and the marks on
-// them) is folded and keyed once and remembered, for the words of reports repeat across thousands
-// of highlights; folding whole texts took twice as long on an import of 100,000. A symbol that
+// them) is folded and keyed once and remembered (up to a bound), for the words of reports, names
+// above all, repeat across thousands of highlights; folding whole texts took twice as long on an import of 100,000. A symbol that
 // folds to letters ("№", "™") is no word here, as it is none in a query (queryPrefixes).
 const RAW_WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const APOSTROPHE = /['’ʼ]/;
@@ -116,7 +102,7 @@ function termsOfWord(word: string): { tokens: readonly string[]; key: string } {
   if (found === undefined) {
     if (WORD_CACHE.size >= WORD_CACHE_SIZE) WORD_CACHE.clear();
     const tokens = (foldText(word).match(WORD) ?? []).map((token) => token.slice(0, MAX_TOKEN_LENGTH));
-    found = { tokens, key: CAPITALISED.test(word) ? cachedKey(word) : '' };
+    found = { tokens, key: CAPITALISED.test(word) ? latinKey(word).slice(0, MAX_TOKEN_LENGTH) : '' };
     WORD_CACHE.set(word, found);
   }
   return found;
