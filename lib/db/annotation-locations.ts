@@ -1,7 +1,7 @@
-import { Dexie, type Table } from 'dexie';
+import type { Table } from 'dexie';
 import type { Annotation } from '@/lib/schema/annotation';
 import type { TermChange, TermDoc, TermKey, TermRow } from './terms';
-import { termChanges } from './terms';
+import { entriesWithPrefix, termChanges } from './terms';
 
 // A highlight's block is found from its source, so reading one by id needs its source first. That
 // map lives in the `terms` table as posting lists of scope `locations`: one list per first two
@@ -46,19 +46,9 @@ function sourceIn(entries: string, id: string): string | undefined {
 const READ_ALL_ABOVE = 256;
 
 /** Every stored highlight's source, from all the location lists at once. */
-export async function allLocations(table: Table<TermRow, TermKey>): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  const rows = await table
-    .where('[scope+term+start]')
-    .between(['locations'], ['locations', Dexie.maxKey], true, true)
-    .toArray();
-  for (const row of rows) {
-    for (const entry of row.entries ? row.entries.split(' ') : []) {
-      const colon = entry.lastIndexOf(':');
-      found.set(entry.slice(0, colon), entry.slice(colon + 1));
-    }
-  }
-  return found;
+export function allLocations(table: Table<TermRow, TermKey>): Promise<Map<string, string>> {
+  // Every location list, read as the lists of one scope: the entries' "rank" is the source id.
+  return entriesWithPrefix(table, 'locations', '');
 }
 
 /** The source of each stored highlight among `ids`; ids not stored are absent from the map. */

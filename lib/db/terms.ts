@@ -121,22 +121,28 @@ export function termChanges(
   for (const term of next) if (!old.has(term) || !sameRank) entry(term).add.push(`${id}:${after!.rank}`);
 }
 
-/** Whether a term's list has a block starting above `id`. */
-async function hasBlockAfter(table: Table<TermRow, TermKey>, scope: TermScope, term: string, id: string) {
-  const keys = await table
-    .where('[scope+term+start]')
-    .between([scope, term, id], [scope, term, Dexie.maxKey], false, true)
-    .limit(1)
-    .primaryKeys();
-  return keys.length > 0;
+/** The blocks of one term's list, in start order. */
+function termBlocks(table: Table<TermRow, TermKey>, scope: TermScope, term: string) {
+  return table.where('[scope+term+start]').between([scope, term, ''], [scope, term, Dexie.maxKey], true, true);
 }
 
-/** Whether a term's list has a block besides its first and those about to be deleted. */
-async function hasOtherBlock(table: Table<TermRow, TermKey>, scope: TermScope, term: string, deleting: TermKey[]) {
+/** The blocks of every term of a scope that starts with `prefix`. */
+function prefixBlocks(table: Table<TermRow, TermKey>, scope: TermScope, prefix: string) {
+  return table.where('[scope+term+start]').between([scope, prefix], [scope, `${prefix}\uffff`], true, false);
+}
+
+/** Whether a term's list has a block starting above `after`, besides those about to be deleted. */
+async function hasBlockAfter(
+  table: Table<TermRow, TermKey>,
+  scope: TermScope,
+  term: string,
+  after: string,
+  deleting: readonly TermKey[] = [],
+) {
   const gone = new Set(deleting.map(([, , start]) => start));
   const keys = await table
     .where('[scope+term+start]')
-    .between([scope, term, ''], [scope, term, Dexie.maxKey], false, true)
+    .between([scope, term, after], [scope, term, Dexie.maxKey], false, true)
     .limit(gone.size + 1)
     .primaryKeys();
   return keys.some(([, , start]) => !gone.has(start));
@@ -178,7 +184,7 @@ async function applyOne(
   // The last entries of a list that went on past an empty first block: that block goes with them.
   if (!rows.length && from !== '') {
     const head = await table.get([scope, term, '']);
-    if (head && !head.entries && !(await hasOtherBlock(table, scope, term, stale))) stale.push([scope, term, '']);
+    if (head && !head.entries && !(await hasBlockAfter(table, scope, term, '', stale))) stale.push([scope, term, '']);
   }
   if (stale.length) await table.bulkDelete(stale);
   if (rows.length) await table.bulkPut(rows);
@@ -216,25 +222,18 @@ export async function entriesOfTerm(
   scope: TermScope,
   term: string,
 ): Promise<Map<string, string>> {
-  const rows = await table
-    .where('[scope+term+start]')
-    .between([scope, term, ''], [scope, term, Dexie.maxKey], true, true)
-    .toArray();
-  return collect(rows, new Map());
+  return collect(await termBlocks(table, scope, term).toArray(), new Map());
 }
 
 /** How many records hold exactly `term`, counted without splitting the blocks. */
 export async function countOfTerm(table: Table<TermRow, TermKey>, scope: TermScope, term: string): Promise<number> {
   let count = 0;
-  await table
-    .where('[scope+term+start]')
-    .between([scope, term, ''], [scope, term, Dexie.maxKey], true, true)
-    .each((row) => {
-      if (!row.entries) return;
-      let at = -1;
-      count++;
-      while ((at = row.entries.indexOf(' ', at + 1)) >= 0) count++;
-    });
+  for (const row of await termBlocks(table, scope, term).toArray()) {
+    if (!row.entries) continue;
+    let at = -1;
+    count++;
+    while ((at = row.entries.indexOf(' ', at + 1)) >= 0) count++;
+  }
   return count;
 }
 
@@ -244,10 +243,7 @@ export async function termsWithPrefix(
   scope: TermScope,
   prefix: string,
 ): Promise<string[]> {
-  const keys = await table
-    .where('[scope+term+start]')
-    .between([scope, prefix], [scope, `${prefix}\uffff`], true, false)
-    .primaryKeys();
+  const keys = await prefixBlocks(table, scope, prefix).primaryKeys();
   return [...new Set(keys.map((key) => key[1]))];
 }
 
@@ -257,9 +253,5 @@ export async function entriesWithPrefix(
   scope: TermScope,
   prefix: string,
 ): Promise<Map<string, string>> {
-  const rows = await table
-    .where('[scope+term+start]')
-    .between([scope, prefix], [scope, `${prefix}\uffff`], true, false)
-    .toArray();
-  return collect(rows, new Map());
+  return collect(await prefixBlocks(table, scope, prefix).toArray(), new Map());
 }
