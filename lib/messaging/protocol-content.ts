@@ -38,12 +38,21 @@ export const MAX_SUGGESTIONS = 1_000;
 export const contentProtocol = {
   /** Extension page to content script: describe the page you are running in. */
   'page/describe': message('extension-page', Empty, PageDescription),
-  /** Background (context menu, keyboard command) to content script: annotate the current selection. */
+  /**
+   * Background (context menu, keyboard command) to content script: annotate the current selection.
+   * From the context menu, `selectionText` is the browser's own `info.selectionText`: the page's
+   * selection must still say the same, or nothing is saved. The command has none (null): then only a
+   * selection the researcher made with their own gesture, unchanged since, is saved.
+   */
   'selection/annotate': message(
     'extension-page',
-    z.strictObject({ kind: Slug }),
+    z.strictObject({ kind: Slug, selectionText: z.nullable(z.string().check(z.maxLength(1_000_000))) }),
     z.strictObject({ created: z.boolean() }),
   ),
+  /** Side panel to content script: whether the page is in discreet mode and its highlights are shown on it. */
+  'page/state': message('extension-page', Empty, z.strictObject({ discreet: z.boolean(), shown: z.boolean() })),
+  /** Side panel to content script: in discreet mode, show this page's highlights and suggestions on it ("Show on this page"). */
+  'page/show': message('extension-page', Empty, z.strictObject({ shown: z.boolean() })),
   // --- Workspace (side panel) to content script ---
   /** Side panel to content script: scroll the page to a highlight and flash it; false if it is not on the page. */
   'annotation/reveal': message('extension-page', z.strictObject({ id: Id }), z.strictObject({ found: z.boolean() })),

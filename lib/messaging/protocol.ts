@@ -62,14 +62,18 @@ export type Suggestion = z.infer<typeof Suggestion>;
 
 /** The messages the background handles, from content scripts, extension pages or both. */
 export const backgroundProtocol = {
-  /** Content script to background: a page with the content script has loaded. */
-  'page/opened': message('content-script', PageDescription, z.strictObject({ tabId: z.int() })),
-  /** Content script to background: the records to show on this page. */
-  'annotations/for-page': message(
-    'content-script',
-    z.strictObject({ url: HttpUrl, canonicalUrl: z.nullable(HttpUrl) }),
-    PageRecords,
-  ),
+  /**
+   * Content script to background: a page with the content script has loaded. The answer says
+   * whether the page is in discreet mode (the content script then adds nothing to the page until
+   * the researcher acts on it).
+   */
+  'page/opened': message('content-script', PageDescription, z.strictObject({ tabId: z.int(), discreet: z.boolean() })),
+  /**
+   * Content script to background: the records to show on the sender's page. The page is the
+   * sender's tab URL, never a value of the message; the declared canonical URL counts only when it
+   * is on the same site.
+   */
+  'annotations/for-page': message('content-script', z.strictObject({ canonicalUrl: z.nullable(HttpUrl) }), PageRecords),
   /** Content script to background: save a new highlight; answered only after the write commits. */
   'annotation/create': message(
     'content-script',
@@ -92,28 +96,10 @@ export const backgroundProtocol = {
     z.strictObject({ changes: z.array(AnchoringChange).check(z.maxLength(10_000)) }),
     z.strictObject({ updated: z.int() }),
   ),
-  /** Content script to background: persons or cases whose names match what the researcher types in the card. */
-  'records/match': message(
-    'content-script',
-    z.strictObject({ target: LinkTarget, query: shortText(LIMITS.name) }),
-    z.strictObject({ matches: z.array(RecordMatch).check(z.maxLength(20)) }),
-  ),
-  /** Content script to background: link a highlight of this page to a person or case (or a new one named `create`), or unlink it. */
-  'annotation/link': message(
-    'content-script',
-    z.strictObject({
-      id: Id,
-      target: LinkTarget,
-      targetId: z.nullable(Id),
-      create: z.nullable(text(LIMITS.name, 1)),
-      on: z.boolean(),
-    }),
-    Annotation,
-  ),
   /** Content script to background: the registered persons and legal articles named in this text. */
   'suggestions/scan': message(
     'content-script',
-    z.strictObject({ url: HttpUrl, text: z.string().check(z.maxLength(MAX_SCAN_TEXT)) }),
+    z.strictObject({ text: z.string().check(z.maxLength(MAX_SCAN_TEXT)) }),
     z.strictObject({ suggestions: z.array(Suggestion).check(z.maxLength(MAX_SUGGESTIONS)) }),
   ),
   /** Content script to background: save a suggestion as a highlight linked to its person or article; answered after commit. */
@@ -127,10 +113,16 @@ export const backgroundProtocol = {
     }),
     Annotation,
   ),
+  /** Content script to background: open the side panel (Chrome) at this highlight, in answer to the researcher's click on the card. */
+  'sidepanel/open': message(
+    'content-script',
+    z.strictObject({ annotationId: z.nullable(Id) }),
+    z.strictObject({ opened: z.boolean() }),
+  ),
   /** Content script to background: never suggest these words for this person (or article) on this page again. */
   'suggestion/dismiss': message(
     'content-script',
-    z.strictObject({ url: HttpUrl, key: shortText(1000) }),
+    z.strictObject({ key: shortText(1000) }),
     z.strictObject({ dismissed: z.int() }),
   ),
 };

@@ -14,11 +14,21 @@ export const Settings = z.object({
   lastKind: z._default(Slug, 'person'),
   /** Mark mentions of registered persons and legal articles on pages (known-entity suggestions). */
   suggestionsEnabled: z._default(z.boolean(), true),
+  /** Discreet mode on every site: pages cannot tell the extension is installed until the researcher acts. */
+  discreetEverywhere: z._default(z.boolean(), false),
+  /** Sites (host names, e.g. `sb.by`; subdomains included) always opened in discreet mode. */
+  discreetSites: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(253))).check(z.maxLength(1000)), []),
 });
 export type Settings = z.infer<typeof Settings>;
 
 const KEY = SETTINGS_KEY;
-export const defaultSettings: Settings = { researcherName: '', lastKind: 'person', suggestionsEnabled: true };
+export const defaultSettings: Settings = {
+  researcherName: '',
+  lastKind: 'person',
+  suggestionsEnabled: true,
+  discreetEverywhere: false,
+  discreetSites: [],
+};
 
 /** Reads settings; a missing or malformed field takes its default, the others are kept. */
 export async function loadSettings(area: KeyValueArea): Promise<Settings> {
