@@ -9,6 +9,7 @@ import { annotationsOfSources, getAnnotations, readAllAnnotations } from './anno
 import { recordTables, type RecordsDatabase } from './database';
 import { annotationsWhere } from './field-keys';
 import { annotationTables, deleteOneSearchable, putOneSearchable } from './indexed-writes';
+import { sameSite, trustedCanonical } from '@/lib/source/same-site';
 import { CODECS, instantKey, urlKey, type SourceRow } from './rows';
 
 // Reading and writing single records. Every write is validated against the shared schema and
@@ -121,29 +122,44 @@ export async function deleteStoredCase(db: RecordsDatabase, id: string): Promise
   await db.transaction('rw', db.cases, () => deleteOneSearchable(db, 'cases', id));
 }
 
-async function sourceRowsForUrls(db: RecordsDatabase, urls: readonly string[]): Promise<SourceRow[]> {
-  const keys = [...new Set(urls.map(urlKey))];
-  if (!keys.length) return [];
+/**
+ * The stored sources of the page at `url`, oldest first (so the first record made on a page is the
+ * one a lookup returns). The page's declared canonical URL counts only on the page's own site, and a
+ * stored source is found through its canonical URL only when that is on the source's own site:
+ * older versions stored whatever a page declared, and a copy of a story on another site that
+ * declared the story's address must neither see the story's records nor show its own on the story.
+ */
+async function sourceRowsForPage(
+  db: RecordsDatabase,
+  url: string,
+  canonicalUrl: string | null | undefined,
+): Promise<SourceRow[]> {
+  const trusted = trustedCanonical(url, canonicalUrl ?? null);
+  const keys = [...new Set((trusted ? [url, trusted] : [url]).map(urlKey))];
   // Plain equality lookups, in parallel: Dexie's `.or()` walks cursors and was 2–3× slower at 100k records.
   const found = await Promise.all(
     keys.flatMap((key) => [
       db.sources.where('urlKey').equals(key).toArray(),
-      db.sources.where('canonicalKey').equals(key).toArray(),
+      db.sources
+        .where('canonicalKey')
+        .equals(key)
+        .toArray()
+        .then((rows) => rows.filter((row) => row.canonicalUrl !== null && sameSite(row.url, row.canonicalUrl))),
     ]),
   );
   const rows = [...new Map(found.flat().map((row) => [row.id, row])).values()];
-  // Oldest first, so the first record made on a page is the one a lookup returns.
   return rows.sort(
     (a, b) => compareKeys(instantKey(a.firstAccessed), instantKey(b.firstAccessed)) || compareKeys(a.id, b.id),
   );
 }
 
 /**
- * Sources recorded for a page: those whose visited or canonical URL, once normalised, equals the
- * given URL or the page's own canonical URL. Oldest first.
+ * Sources recorded for a page: those whose visited URL, once normalised, equals the given URL or the
+ * page's own canonical URL, or whose canonical URL does (each canonical only on its own site, see
+ * sourceRowsForPage). Oldest first.
  */
 export async function sourcesForUrl(db: RecordsDatabase, url: string, canonicalUrl?: string | null): Promise<Source[]> {
-  const rows = await sourceRowsForUrls(db, canonicalUrl ? [url, canonicalUrl] : [url]);
+  const rows = await sourceRowsForPage(db, url, canonicalUrl);
   return rows.map(CODECS.sources.fromRow);
 }
 
@@ -180,7 +196,7 @@ export async function annotationsForUrl(
   canonicalUrl?: string | null,
 ): Promise<Annotation[]> {
   return db.transaction('r', [db.sources, db.annotationBlocks], async () => {
-    const sources = await sourceRowsForUrls(db, canonicalUrl ? [url, canonicalUrl] : [url]);
+    const sources = await sourceRowsForPage(db, url, canonicalUrl);
     if (!sources.length) return [];
     return inCreationOrder(
       await annotationsOfSources(
@@ -259,7 +275,7 @@ export async function readScope(db: RecordsDatabase, scope: ExportScope): Promis
   return db.transaction('r', [...recordTables(db), db.terms], async () => {
     switch (scope.kind) {
       case 'page': {
-        const sourceIds = (await sourceRowsForUrls(db, [scope.url])).map((s) => s.id);
+        const sourceIds = (await sourceRowsForPage(db, scope.url, null)).map((s) => s.id);
         const annotations = await annotationsOfSources(annotationTables(db), sourceIds);
         return closeOver(db, annotations, { sourceIds });
       }

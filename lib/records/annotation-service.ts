@@ -9,16 +9,20 @@ import {
   putSource,
 } from '../db/records';
 import type { AnchoringChange, PageRecords, SourceCapture } from '../messaging/protocol';
+import { senderPage, type MessageSenderInfo } from '../messaging/sender';
 import type { Annotation } from '../schema/annotation';
 import type { LegalArticle } from '../schema/legal-article';
 import { BUILT_IN_KINDS, type KindDefinition } from '../schema/kinds';
 import type { Selector } from '../schema/selectors';
 import type { Source } from '../schema/source';
 import { normalizeUrl } from '../source/normalize-url';
+import { sameSite, trustedCanonical } from '../source/same-site';
 import { coverKinds } from '../settings/kinds-vocabulary';
 
 // What the background does with highlights: it is the one writer, so the rules live here. A record
-// is tied to the page its content script runs in, and only that page's script may change it.
+// is tied to the page its content script runs in, and only that page's script may change it. The
+// page is the sender's tab address, never a value of a message; the canonical URL a page declares
+// (its DOM's, so the page's choice) counts only on the same site (issue 11).
 
 /** What the service needs from its surroundings; tests pass fixed clocks and ids. */
 export interface ServiceContext {
@@ -41,9 +45,25 @@ export class RecordAccessError extends Error {
 const sameUrl = (a: string | null | undefined, b: string | null | undefined) =>
   !!a && !!b && normalizeUrl(a) !== null && normalizeUrl(a) === normalizeUrl(b);
 
-/** True when `source` is the page at `pageUrl` (visited or canonical address). */
+/**
+ * The page a content script's message is about (its tab's address); refused when the sender is not
+ * a content script in an http(s) tab, so no request about a page is answered without one.
+ */
+export function requireSenderPage(sender: MessageSenderInfo): string {
+  const page = senderPage(sender);
+  if (page === null) throw new RecordAccessError('This request must come from a page in a tab.');
+  return page;
+}
+
+/**
+ * True when `source` is the page at `pageUrl`: its visited address, or its canonical address when
+ * that is on the source's own site (older versions stored any canonical a page declared).
+ */
 function sourceIsPage(source: Source, pageUrl: string): boolean {
-  return sameUrl(source.url, pageUrl) || sameUrl(source.canonicalUrl, pageUrl);
+  if (sameUrl(source.url, pageUrl)) return true;
+  return (
+    source.canonicalUrl !== null && sameSite(source.url, source.canonicalUrl) && sameUrl(source.canonicalUrl, pageUrl)
+  );
 }
 
 /** Refuses an annotation that a content script on another page asks about. */
@@ -68,9 +88,17 @@ export async function annotationOnPage(ctx: ServiceContext, id: string, pageUrl:
   return current;
 }
 
-/** The highlights of a page with the names the cards show. */
-export async function pageRecords(ctx: ServiceContext, url: string, canonicalUrl: string | null): Promise<PageRecords> {
-  const annotations = await annotationsForUrl(ctx.db, url, canonicalUrl);
+/**
+ * The highlights of the page at `pageUrl` (the sender's tab address) with the names the cards show.
+ * `declaredCanonical` is what the page's DOM says; it counts only on the page's own site, and stored
+ * sources match through their canonical only on their own site (see sourcesForUrl).
+ */
+export async function pageRecords(
+  ctx: ServiceContext,
+  pageUrl: string,
+  declaredCanonical: string | null,
+): Promise<PageRecords> {
+  const annotations = await annotationsForUrl(ctx.db, pageUrl, trustedCanonical(pageUrl, declaredCanonical));
   const personIds = [...new Set(annotations.flatMap((a) => a.personIds))];
   const caseIds = [...new Set(annotations.flatMap((a) => a.caseIds))];
   const persons = (await ctx.db.persons.bulkGet(personIds)).flatMap((p) => (p ? [{ id: p.id, name: p.name }] : []));
@@ -94,8 +122,10 @@ export interface AnnotationLinks {
 }
 
 /**
- * Saves a new highlight on the page at `pageUrl`. The first highlight on a page records its source;
- * later ones reuse it and note the visit. Source and highlight are written in one transaction.
+ * Saves a new highlight on the page at `pageUrl` (the sender's tab address). The first highlight on
+ * a page records its source; later ones reuse it and note the visit. A canonical URL on another site
+ * is not believed: neither looked up nor stored, so a copy's highlight is filed under the copy's own
+ * address. Source and highlight are written in one transaction.
  */
 export async function createAnnotation(
   ctx: ServiceContext,
@@ -105,13 +135,14 @@ export async function createAnnotation(
   if (!sameUrl(input.source.url, pageUrl)) {
     throw new RecordAccessError('The page address does not match the tab the highlight was made in.');
   }
+  const canonicalUrl = trustedCanonical(pageUrl, input.source.canonicalUrl);
   const now = ctx.now();
   const creator = await ctx.creator();
   const annotation = await ctx.db.transaction('rw', recordTables(ctx.db), async () => {
-    const known = await findSourceByUrl(ctx.db, input.source.url, input.source.canonicalUrl);
+    const known = await findSourceByUrl(ctx.db, input.source.url, canonicalUrl);
     const source: Source = known
       ? { ...known, lastAccessed: now }
-      : { ...input.source, id: ctx.newId(), firstAccessed: now, lastAccessed: now };
+      : { ...input.source, canonicalUrl, id: ctx.newId(), firstAccessed: now, lastAccessed: now };
     await putSource(ctx.db, source);
     return putAnnotation(ctx.db, {
       id: ctx.newId(),
@@ -173,7 +204,8 @@ export async function restoreAnnotation(
 
 /**
  * Records highlights found again or lost. Only a change of state is written (with the time), so
- * revisiting a page does not rewrite every record.
+ * revisiting a page does not rewrite every record. `modified` stays: it is the researcher's last
+ * edit, which import merges and the "last change" filter rely on, and anchoring is the page's doing.
  */
 export async function recordAnchoring(
   ctx: ServiceContext,
@@ -186,7 +218,7 @@ export async function recordAnchoring(
     const current = await getAnnotation(ctx.db, change.id);
     if (!current || current.anchoring.state === change.state) continue;
     await requireOnPage(ctx, current, pageUrl);
-    await putAnnotation(ctx.db, { ...current, anchoring: { state: change.state, checkedAt: now }, modified: now });
+    await putAnnotation(ctx.db, { ...current, anchoring: { state: change.state, checkedAt: now } });
     updated++;
   }
   return updated;

@@ -153,6 +153,49 @@ describe('lookups by URL', () => {
     expect(await findSourceByUrl(db, 'https://amp.news.example/story/7')).toStrictEqual(amp);
   });
 
+  // Issue 11: a canonical URL counts only on its page's own site, both the one a page declares now
+  // and the one stored with a source by an older version, which believed any.
+  it.each<{ name: string; url: string; canonicalUrl: string | null; expected: ('story' | 'copy')[] }>([
+    { name: 'the story', url: canonical, canonicalUrl: null, expected: ['story'] },
+    {
+      name: 'the copy declaring the story',
+      url: 'https://copy.example/s',
+      canonicalUrl: canonical,
+      expected: ['copy'],
+    },
+    { name: 'a third site declaring the story', url: 'https://third.example/', canonicalUrl: canonical, expected: [] },
+    {
+      name: 'the story’s own site declaring it',
+      url: 'https://m.news.example/7',
+      canonicalUrl: canonical,
+      expected: ['story'],
+    },
+    {
+      name: 'a canonical that is not http(s)',
+      url: 'https://copy.example/x',
+      canonicalUrl: 'ftp://copy.example/s',
+      expected: [],
+    },
+  ])('believes a canonical URL only on the same site: $name', async ({ url, canonicalUrl, expected }) => {
+    const { db, source } = await seed();
+    const copy = await putSource(
+      db,
+      makeSource({ url: 'https://copy.example/s', canonicalUrl: canonical, firstAccessed: '2026-11-23T10:00:00.000Z' }),
+    );
+    const ids = { story: source.id, copy: copy.id };
+    expect((await sourcesForUrl(db, url, canonicalUrl)).map((s) => s.id)).toEqual(expected.map((k) => ids[k]));
+    const copied = await putAnnotation(db, makeAnnotation(copy.id));
+    const shown = (await annotationsForUrl(db, url, canonicalUrl)).map((a) => a.sourceId);
+    expect(shown).toEqual(expected.includes('copy') ? [copied.sourceId] : []);
+  });
+
+  it("exports a page without a copy that stored the page's address as its canonical", async () => {
+    const { db, source } = await seed();
+    const copy = await putSource(db, makeSource({ url: 'https://copy.example/s', canonicalUrl: canonical }));
+    expect((await readScope(db, { kind: 'page', url: canonical })).sources).toStrictEqual([source]);
+    expect((await readScope(db, { kind: 'page', url: copy.url })).sources).toStrictEqual([copy]);
+  });
+
   it('lists the highlights of every source of a page in creation order', async () => {
     const { db, source, other } = await seed();
     const twin = await putSource(db, makeSource({ url: `${canonical}?utm_source=home`, canonicalUrl: null }));
