@@ -9,22 +9,14 @@ describe('settings', () => {
     const area = fakeBrowser.storage.local;
     expect(await loadSettings(area)).toEqual(defaultSettings);
     await saveSettings(area, { researcherName: '  Alesia K.  ' });
-    expect(await loadSettings(area)).toEqual({
-      researcherName: 'Alesia K.',
-      lastKind: 'person',
-      suggestionsEnabled: true,
-    });
+    expect(await loadSettings(area)).toEqual({ ...defaultSettings, researcherName: 'Alesia K.' });
   });
 
   it('refuses an overlong name and keeps the previous value', async () => {
     const area = fakeBrowser.storage.local;
     await saveSettings(area, { researcherName: 'Alesia' });
     await expect(saveSettings(area, { researcherName: 'x'.repeat(201) })).rejects.toThrow(/at most 200/);
-    expect(await loadSettings(area)).toEqual({
-      researcherName: 'Alesia',
-      lastKind: 'person',
-      suggestionsEnabled: true,
-    });
+    expect(await loadSettings(area)).toEqual({ ...defaultSettings, researcherName: 'Alesia' });
   });
 
   it('falls back to the default of each malformed field and keeps the others', async () => {
@@ -38,7 +30,7 @@ describe('settings', () => {
     const area = fakeBrowser.storage.local;
     await saveSettings(area, { researcherName: 'Alesia' });
     await saveSettings(area, { lastKind: 'fact' });
-    expect(await loadSettings(area)).toEqual({ researcherName: 'Alesia', lastKind: 'fact', suggestionsEnabled: true });
+    expect(await loadSettings(area)).toEqual({ ...defaultSettings, researcherName: 'Alesia', lastKind: 'fact' });
     await expect(saveSettings(area, { lastKind: 'Not a kind' })).rejects.toThrow(/kind is not valid/);
   });
 });
@@ -53,5 +45,38 @@ describe('suggestionsEnabled', () => {
     const loaded = await loadSettings(fakeBrowser.storage.local);
     expect(loaded.suggestionsEnabled).toBe(expected);
     expect(loaded.researcherName).toBe('Alesia');
+  });
+});
+
+describe('discreet mode settings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it.each([
+    {
+      stored: { discreetEverywhere: true, discreetSites: ['sb.by'] },
+      expected: { discreetEverywhere: true, discreetSites: ['sb.by'] },
+    },
+    { stored: {}, expected: { discreetEverywhere: false, discreetSites: [] } },
+    {
+      stored: { discreetEverywhere: 'yes', discreetSites: 'sb.by' },
+      expected: { discreetEverywhere: false, discreetSites: [] },
+    },
+    { stored: { discreetSites: [''] }, expected: { discreetEverywhere: false, discreetSites: [] } },
+  ])('stored $stored → $expected', async ({ stored, expected }) => {
+    await fakeBrowser.storage.local.set({ settings: { researcherName: 'Alesia', ...stored } });
+    const loaded = await loadSettings(fakeBrowser.storage.local);
+    expect(loaded).toMatchObject({ researcherName: 'Alesia', ...expected });
+  });
+
+  it('keeps the other settings when the site list changes', async () => {
+    const area = fakeBrowser.storage.local;
+    await saveSettings(area, { researcherName: 'Alesia', lastKind: 'fact' });
+    await saveSettings(area, { discreetSites: ['sb.by', 'belta.by'] });
+    expect(await loadSettings(area)).toEqual({
+      ...defaultSettings,
+      researcherName: 'Alesia',
+      lastKind: 'fact',
+      discreetSites: ['sb.by', 'belta.by'],
+    });
   });
 });
