@@ -1,30 +1,48 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '@/lib/messaging/client';
 import { toTab } from '@/lib/messaging/browser-transport';
 import { setAnnotationLink, type LinkField } from '@/lib/records/annotation-links';
 import type { Annotation } from '@/lib/schema/annotation';
 import { FactForm } from './FactForm';
 import { LinkPicker } from './LinkPicker';
+import { NoteEditor } from './NoteEditor';
 import { useKinds } from './hooks/use-kinds';
 import { useWorkspace } from './hooks/workspace';
 import { quoteOf } from '@/lib/schema/quote-of';
 
-type Open = 'none' | 'person' | 'case' | 'fact';
+type Open = 'none' | 'note' | 'person' | 'case' | 'fact';
 
-/** One highlight of this page: what it is, the words, what it links to, and the ways to link it. */
+/**
+ * One highlight of this page: what it is, the words, its note, what it links to, and the ways to
+ * edit them. `focusRequest` is set (a new object each time) when the researcher asked, from the
+ * page's card, for this highlight's note: the item comes into view with its note field focused.
+ */
 export function AnnotationItem(props: {
   annotation: Annotation;
   tabId: number | null;
   year: number | null;
   persons: { id: string; name: string }[];
   cases: { id: string; name: string }[];
+  focusRequest?: object | null;
+  onFocused?: () => void;
 }) {
   const { annotation: a, tabId } = props;
   const { run, announce } = useWorkspace();
   const [open, setOpen] = useState<Open>('none');
+  const [focusSignal, setFocusSignal] = useState(0);
+  const item = useRef<HTMLLIElement>(null);
+  const noteButton = useRef<HTMLButtonElement>(null);
   const kinds = useKinds();
   const quote = quoteOf(a);
   const toggle = (what: Open) => setOpen((o) => (o === what ? 'none' : what));
+
+  useEffect(() => {
+    if (!props.focusRequest) return;
+    setOpen('note');
+    setFocusSignal((n) => n + 1);
+    item.current?.scrollIntoView({ block: 'nearest' });
+    props.onFocused?.();
+  }, [props.focusRequest]);
 
   const reveal = async () => {
     if (tabId === null) return announce('Open the page to see this highlight on it.');
@@ -38,7 +56,7 @@ export function AnnotationItem(props: {
   const unlink = (field: LinkField, id: string) => run((ctx) => setAnnotationLink(ctx, a.id, field, id, false));
 
   return (
-    <li class={a.anchoring.state === 'orphaned' ? 'orphan' : undefined}>
+    <li ref={item} class={a.anchoring.state === 'orphaned' ? 'orphan' : undefined}>
       <div class="row">
         <strong>{kinds.find((k) => k.id === a.kind)?.label ?? a.kind}</strong>
         {a.anchoring.state === 'orphaned' && <span class="badge"> Not found on the page</span>}
@@ -46,7 +64,7 @@ export function AnnotationItem(props: {
       <button type="button" class="quote" title="Show on the page" onClick={() => void reveal()}>
         <q>{quote}</q>
       </button>
-      {a.note && <div class="muted">{a.note}</div>}
+      {a.note && open !== 'note' && <div class="muted">{a.note}</div>}
       {(props.persons.length > 0 || props.cases.length > 0) && (
         <ul class="chips" aria-label="Linked to">
           {props.persons.map((p) => (
@@ -78,6 +96,15 @@ export function AnnotationItem(props: {
         </ul>
       )}
       <div class="row actions">
+        <button
+          type="button"
+          class="secondary"
+          ref={noteButton}
+          aria-expanded={open === 'note'}
+          onClick={() => toggle('note')}
+        >
+          Note…
+        </button>
         <button type="button" class="secondary" aria-expanded={open === 'person'} onClick={() => toggle('person')}>
           Person…
         </button>
@@ -90,6 +117,18 @@ export function AnnotationItem(props: {
           </button>
         )}
       </div>
+      {open === 'note' && (
+        <NoteEditor
+          annotation={a}
+          quote={quote}
+          focusSignal={focusSignal}
+          onDone={() => {
+            // Back to the button that opened it, so the keyboard does not lose its place.
+            setOpen('none');
+            noteButton.current?.focus();
+          }}
+        />
+      )}
       {(open === 'person' || open === 'case') && (
         <LinkPicker
           target={open}

@@ -9,6 +9,17 @@ import { recordsDb } from './records-db';
 
 // What every view of the side panel shares: one way to make an edit (so each one can be undone and
 // is announced), the undo history, and the tab beside the panel to tell when its records changed.
+// Most edits are written here and undone from a snapshot; a highlight's note is written by the
+// background (the one writer of highlights' own fields), so its undo is an inverse sent the same way.
+
+/**
+ * Takes back an edit another context wrote. Resolves to null when it did, or to the reason it must
+ * not (the record changed again since, or is gone): that entry is then dropped, never forced.
+ */
+export type Revert = () => Promise<string | null>;
+
+/** What undoing one entry means: write the snapshot back, or run the inverse. */
+type UndoData = Snapshot | Revert;
 
 /** The line under the tabs that says what just happened. */
 export interface WorkspaceStatus {
@@ -21,6 +32,8 @@ export interface Workspace {
   ctx: RecordsContext;
   /** Runs an edit; on success it is announced and can be undone. Errors are announced, never thrown. */
   run<R>(edit: (ctx: RecordsContext) => Promise<Edit<R>>): Promise<R | null>;
+  /** Announces an edit made through the background and keeps its inverse for Undo. */
+  remember(label: string, revert: Revert): void;
   undo(): Promise<void>;
   undoLabel: string | null;
   /** Says something on the status line that is not an edit (e.g. a highlight not found on the page). */
@@ -51,7 +64,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 /** Creates the workspace state for a panel following `tabId`; tests pass their own records context. */
 export function useWorkspaceState(tabId: number | null, ctxOverride?: RecordsContext): Workspace {
   const ctx = useMemo(() => ctxOverride ?? defaultContext(), [ctxOverride]);
-  const [stack, setStack] = useState<UndoStack<Snapshot>>(() => emptyUndo());
+  const [stack, setStack] = useState<UndoStack<UndoData>>(() => emptyUndo());
   const [status, setStatus] = useState<WorkspaceStatus | null>(null);
   const stackRef = useRef(stack);
   stackRef.current = stack;
@@ -78,13 +91,26 @@ export function useWorkspaceState(tabId: number | null, ctxOverride?: RecordsCon
     [ctx, tellPage],
   );
 
+  const remember = useCallback(
+    (label: string, revert: Revert) => {
+      setStack((s) => pushUndo<UndoData>(s, { label, data: revert }));
+      setStatus({ text: label, error: false });
+      tellPage();
+    },
+    [tellPage],
+  );
+
   const undo = useCallback(async () => {
     const popped = popUndo(stackRef.current);
     if (!popped) return setStatus({ text: 'Nothing to undo.', error: false });
     try {
-      await restoreSnapshot(ctx.db, popped.entry.data);
+      const { data } = popped.entry;
+      let refused: string | null = null;
+      if (typeof data === 'function') refused = await data();
+      else await restoreSnapshot(ctx.db, data);
       stackRef.current = popped.rest;
       setStack(popped.rest);
+      if (refused !== null) return setStatus({ text: `Not undone: ${refused}`, error: true });
       setStatus({ text: `Undone: ${popped.entry.label}`, error: false });
       tellPage();
     } catch (error) {
@@ -93,5 +119,5 @@ export function useWorkspaceState(tabId: number | null, ctxOverride?: RecordsCon
   }, [ctx, tellPage]);
 
   const announce = useCallback((text: string, error = false) => setStatus({ text, error }), []);
-  return { ctx, run, undo, undoLabel: nextUndoLabel(stack), announce, status, tabId };
+  return { ctx, run, remember, undo, undoLabel: nextUndoLabel(stack), announce, status, tabId };
 }

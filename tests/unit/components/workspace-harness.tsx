@@ -12,9 +12,17 @@ Object.assign(Dexie.dependencies, FAKE_IDB);
 
 // Views render inside the side panel's workspace; tests give them a fresh database and fixed clock.
 
-/** Renders `children` with a workspace on `ctx`, and the Undo bar above them as in the panel. */
-export function InWorkspace({ ctx, children }: { ctx: RecordsContext; children: ComponentChildren }) {
-  const workspace = useWorkspaceState(null, ctx);
+/** Renders `children` with a workspace on `ctx` (beside tab `tabId`, none by default), and the Undo bar above them as in the panel. */
+export function InWorkspace({
+  ctx,
+  tabId = null,
+  children,
+}: {
+  ctx: RecordsContext;
+  tabId?: number | null;
+  children: ComponentChildren;
+}) {
+  const workspace = useWorkspaceState(tabId, ctx);
   return (
     <WorkspaceContext.Provider value={workspace}>
       <UndoBar />
