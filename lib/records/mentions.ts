@@ -3,6 +3,7 @@ import { getSource } from '../db/records';
 import type { Annotation } from '../schema/annotation';
 import type { Source } from '../schema/source';
 import { quoteOf } from '../schema/quote-of';
+import { urlAtQuote } from '../source/text-fragment';
 
 // A mention is a highlight seen from a person or case: the words, and the page they stand on, with
 // an address that opens that page scrolled to those words.
@@ -16,32 +17,14 @@ export interface Mention {
   link: string | null;
 }
 
-// Text fragments give "-", "," and "&" a meaning; they are escaped inside the quoted words.
-const encodeFragmentText = (text: string) => encodeURIComponent(text).replace(/-/g, '%2D');
-// The context's outer word may be cut in half (context is a fixed number of characters): drop it.
-const words = (text: string) => text.trim().split(/\s+/).filter(Boolean);
-const prefixWords = (prefix: string) => words(prefix).slice(1).slice(-3).join(' ');
-const suffixWords = (suffix: string) => words(suffix).slice(0, -1).slice(0, 3).join(' ');
-
 /**
- * The page's address with a text fragment (`#:~:text=prefix-,words,-suffix`) that browsers scroll
- * to and mark; the prefix and suffix (a few words of context) pick the right one of repeated words.
+ * The page's address (without tracking parameters) with a text fragment that browsers scroll to and
+ * mark: the same link the All records view opens (urlAtQuote).
  */
 export function highlightLink(url: string, annotation: Annotation): string {
-  const quote = annotation.selectors.find((s) => s.type === 'TextQuoteSelector');
-  const base = url.split('#')[0]!;
-  if (!quote) return base;
-  const exact = quote.exact.replace(/\s+/g, ' ').trim();
-  // Context glued to the quote means the quote starts or ends inside a word: it cannot help then.
-  const prefix = quote.prefix && /\s$/.test(quote.prefix) ? prefixWords(quote.prefix) : '';
-  const suffix = quote.suffix && /^[\s\p{P}]/u.test(quote.suffix) ? suffixWords(quote.suffix) : '';
-  const parts = [
-    prefix && `${encodeFragmentText(prefix)}-`,
-    encodeFragmentText(exact),
-    suffix && `-${encodeFragmentText(suffix)}`,
-  ];
-  return `${base}#:~:text=${parts.filter(Boolean).join(',')}`;
+  return urlAtQuote(url, annotation.selectors);
 }
+
 /** When a mention happened, for ordering: the page's publication date, else when it was highlighted. */
 export function mentionDate(m: Pick<Mention, 'annotation' | 'source'>): string {
   return m.annotation.fact?.date ?? m.source?.publishedTime ?? m.annotation.created;

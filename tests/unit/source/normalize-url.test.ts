@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeUrl } from '@/lib/source/normalize-url';
+import { normalizeUrl, withoutTracking } from '@/lib/source/normalize-url';
 
 describe('normalizeUrl', () => {
   it.each([
@@ -15,5 +15,22 @@ describe('normalizeUrl', () => {
     ['not a url', null],
   ])('%s → %s', (input, expected) => {
     expect(normalizeUrl(input)).toBe(expected);
+  });
+});
+
+describe('withoutTracking', () => {
+  it.each([
+    ['https://news.example/a?utm_source=tw&utm_medium=social', 'https://news.example/a'],
+    ['https://news.example/a?id=5&fbclid=abc&gclid=x#comments', 'https://news.example/a?id=5#comments'],
+    ['https://news.example/a?yclid=1&mc_cid=2&mc_eid=3&_ga=4&msclkid=5', 'https://news.example/a'],
+    ['https://news.example/a?utm%5Fsource=x&b=2', 'https://news.example/a?b=2'],
+    ['https://news.example/a?b=2&a=1&flag', 'https://news.example/a?b=2&a=1&flag'],
+    ['https://news.example/a?q=a%2Bb+c&&x=', 'https://news.example/a?q=a%2Bb+c&x='],
+    ['https://news.example/a?bad=%E0%A4%A', 'https://news.example/a?bad=%E0%A4%A'],
+    ['https://news.example/a', 'https://news.example/a'],
+    ['not a url', 'not a url'],
+    ['javascript:alert(1)?utm_source=x', 'javascript:alert(1)?utm_source=x'],
+  ])('%s → %s', (input, expected) => {
+    expect(withoutTracking(input)).toBe(expected);
   });
 });

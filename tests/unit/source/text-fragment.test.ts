@@ -35,10 +35,34 @@ describe('urlAtQuote', () => {
       expected: 'https://x.example/#:~:text=On%20January%2029%20the,the%20head%20of%20state',
     },
     {
+      name: 'context glued to the quote (it starts or ends inside a word) is left out',
+      url: 'https://x.example/',
+      selectors: quote('Mikhniuk', 'Zinaida', 'ova is'),
+      expected: 'https://x.example/#:~:text=Mikhniuk',
+    },
+    {
+      name: 'tracking parameters are not replayed to the site; other parameters kept as written',
+      url: 'https://x.example/a?utm_source=tg&id=7&fbclid=abc&q=a%2Bb+c&gclid=1&UTM_Medium=x&mc_cid=2&_ga=3#top',
+      selectors: quote('Zinaida Mikhniuk'),
+      expected: 'https://x.example/a?id=7&q=a%2Bb+c#:~:text=Zinaida%20Mikhniuk',
+    },
+    {
+      name: 'only tracking parameters: no query left',
+      url: 'https://x.example/a?utm_source=tg&yclid=5',
+      selectors: quote('Zinaida'),
+      expected: 'https://x.example/a#:~:text=Zinaida',
+    },
+    {
       name: 'no quote selector: the address alone',
       url: 'https://x.example/p#x',
       selectors: [{ type: 'TextPositionSelector', start: 0, end: 3 }] as Selector[],
       expected: 'https://x.example/p',
+    },
+    {
+      name: 'no quote selector: the address alone, without tracking',
+      url: 'https://x.example/p?utm_campaign=x&page=2',
+      selectors: [{ type: 'TextPositionSelector', start: 0, end: 3 }] as Selector[],
+      expected: 'https://x.example/p?page=2',
     },
   ])('$name', ({ url, selectors, expected }) => expect(urlAtQuote(url, selectors)).toBe(expected));
 });
