@@ -35,6 +35,12 @@ export default defineConfig({
       },
     },
     action: { default_title: 'Source Annotator' },
+    // The content script is an unlisted script declared here, not a WXT content script: WXT's
+    // content-script context posts to the page and listens to events a page can fire (see
+    // entrypoints/page-annotator.ts). Top frame only; no web-accessible resources.
+    content_scripts: [
+      { matches: ['http://*/*', 'https://*/*'], js: ['page-annotator.js'], run_at: 'document_idle', all_frames: false },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

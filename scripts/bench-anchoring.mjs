@@ -16,7 +16,7 @@ import { startFixtureServer } from './fixture-server.mjs';
 
 const PAGE_DIR = join(ROOT, 'tests/bench/anchoring');
 const OUT_DIR = join(ROOT, '.output/bench-anchoring');
-const CONTENT_SCRIPT = join(ROOT, '.output/chrome-mv3/content-scripts/content.js');
+const CONTENT_SCRIPT = join(ROOT, '.output/chrome-mv3/page-annotator.js');
 const PAGE_TIMEOUT_MS = 6 * 60_000;
 // `--ours-only`: the extension alone on the same sets, for a quick look while working on the
 // matcher (no size report, results in results-ours-only.json); never for recorded figures.

@@ -3,12 +3,10 @@ import { countAtMost, countBelow } from './sorted-search';
 import type { TextSpan } from './text-position';
 
 // The page's text as the anchoring code sees it: its Text nodes' data in document order, without
-// code (<script>, <style>), fallbacks (<noscript>, <template>) or the extension's own UI, which
-// would otherwise shift every offset whenever the UI opens. Built once per page version; every
-// lookup afterwards is a binary search over the nodes' start offsets.
-
-/** The attribute that marks the extension's own UI host, whose text is never part of the page. */
-export const UI_ATTRIBUTE = 'data-source-annotator-ui';
+// code (<script>, <style>) or fallbacks (<noscript>, <template>). The extension's own UI is in a
+// closed shadow root, which a walk of the light DOM never enters, so no attribute is needed to skip
+// it (an attribute a page could put on its own text to hide it from anchoring). Built once per page
+// version; every lookup afterwards is a binary search over the nodes' start offsets.
 
 /** A snapshot of `root`'s text and where each Text node starts in it; rebuild after the DOM changes. */
 export interface TextIndex {
@@ -109,7 +107,7 @@ function isText(node: Node): node is Text {
 }
 
 function isSkipped(element: Element): boolean {
-  return SKIPPED.has(element.localName) || element.hasAttribute(UI_ATTRIBUTE);
+  return SKIPPED.has(element.localName);
 }
 
 function documentOf(node: Node): Document {

@@ -4,12 +4,11 @@ import type { AnnotatorApi } from './page-annotator';
 
 /** The annotator's requests, sent to the background as typed protocol messages the background validates on arrival. */
 export const backgroundApi: AnnotatorApi = {
-  load: (url, canonicalUrl) => request(toBackground, 'annotations/for-page', { url, canonicalUrl }),
+  load: (canonicalUrl) => request(toBackground, 'annotations/for-page', { canonicalUrl }),
   create: (input) => request(toBackground, 'annotation/create', input),
   update: (change) => request(toBackground, 'annotation/update', change),
   remove: (id) => request(toBackground, 'annotation/delete', { id }),
   restore: (annotation) => request(toBackground, 'annotation/restore', { annotation }),
   reportAnchoring: async (changes) => void (await request(toBackground, 'annotations/anchoring', { changes })),
-  match: async (target, query) => (await request(toBackground, 'records/match', { target, query })).matches,
-  link: (input) => request(toBackground, 'annotation/link', input),
+  openPanel: async (annotationId) => (await request(toBackground, 'sidepanel/open', { annotationId })).opened,
 };

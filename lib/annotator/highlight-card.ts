@@ -1,18 +1,21 @@
 import type { Annotation } from '../schema/annotation';
 import type { KindDefinition } from '../schema/kinds';
-import { createCardLinker, type LinkerActions } from './card-linker';
 import { el, placeNear } from './dom';
 import { quoteOf } from '../schema/quote-of';
 
 // The card a researcher opens by clicking a highlight: what it is, the exact words, the note, what
 // it is linked to, and the two changes made on the spot: its kind, or deleting it (with undo).
+// Nothing is typed here: key and input events in the page's document reach the page's own
+// listeners (they are composed), so the note and the link search live in the side panel, which
+// the card opens at this highlight. The card has a fixed size, so its box tells nothing of the note.
 
-/** What the card asks its owner to do (linking included). */
-export interface CardActions extends LinkerActions {
+/** What the card asks its owner to do. */
+export interface CardActions {
   changeKind(id: string, kind: string): Promise<void>;
-  saveNote(id: string, note: string): Promise<void>;
   remove(id: string): Promise<void>;
   undoRemove(): Promise<void>;
+  /** Opens the side panel at this highlight, for its note and links. */
+  openPanel(id: string): Promise<void>;
 }
 
 /** Names of the records a highlight links to. */
@@ -64,36 +67,20 @@ export function createHighlightCard(
         select.append(option);
       }
       select.addEventListener('change', () => void run(actions.changeKind(annotation.id, select.value)));
-      const note = el(doc, 'textarea', { 'aria-label': 'Note', maxlength: '100000' });
-      note.value = annotation.note;
-      const save = el(doc, 'button', { type: 'button', class: 'sa-plain' }, 'Save note');
-      save.addEventListener('click', () => void run(actions.saveNote(annotation.id, note.value)));
       const remove = el(doc, 'button', { type: 'button', class: 'sa-danger' }, 'Delete');
       remove.addEventListener('click', () => void run(actions.remove(annotation.id)));
       const close = el(doc, 'button', { type: 'button', class: 'sa-plain', 'aria-label': 'Close' }, '×');
       close.addEventListener('click', () => card.close());
       const linked = [...links.persons.map((n) => `Person: ${n}`), ...links.cases.map((t) => `Case: ${t}`)];
-      // Linking: "Person…" / "Case…" open a linker prefilled with the quote.
-      const linkRow = el(doc, 'div', { class: 'sa-row' });
-      for (const target of ['person', 'case'] as const) {
-        const open = el(doc, 'button', { type: 'button', class: 'sa-plain' });
-        open.textContent = target === 'person' ? 'Person…' : 'Case…';
-        open.addEventListener('click', () => {
-          panel.querySelector('.sa-linker')?.remove();
-          const linker = createCardLinker(doc, view, target, quoteOf(annotation), actions, card.error);
-          linkRow.after(linker);
-          linker.querySelector('input')?.focus();
-        });
-        linkRow.append(open);
-      }
+      const more = el(doc, 'button', { type: 'button', class: 'sa-plain' }, 'Note and links in the side panel');
+      more.addEventListener('click', () => void run(actions.openPanel(annotation.id)));
       statusLine = status();
       panel.replaceChildren(
         el(doc, 'div', { class: 'sa-row' }, select, close),
         el(doc, 'blockquote', {}, quoteOf(annotation)),
         el(doc, 'p', { class: 'sa-muted' }, linked.length ? linked.join(' · ') : 'Not linked to a person or case yet.'),
-        linkRow,
-        note,
-        el(doc, 'div', { class: 'sa-row' }, save, remove),
+        el(doc, 'p', { class: 'sa-note', 'aria-label': 'Note' }, annotation.note || 'No note.'),
+        el(doc, 'div', { class: 'sa-row' }, more, remove),
         statusLine,
       );
       panel.hidden = false;

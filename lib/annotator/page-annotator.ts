@@ -1,35 +1,38 @@
 import { anchorInIndex, describeRange } from '../anchoring/dom-anchor';
 import { indexText } from '../anchoring/dom-text';
-import type { AnchoringChange, LinkTarget, PageRecords, RecordMatch, SourceCapture } from '../messaging/protocol';
+import type { AnchoringChange, PageRecords, SourceCapture } from '../messaging/protocol';
 import type { Annotation } from '../schema/annotation';
 import type { KindDefinition } from '../schema/kinds';
 import type { Selector } from '../schema/selectors';
 import { createHighlightCard } from './highlight-card';
 import { createHighlightPainter } from './highlight-painter';
 import { createOrphanNotice } from './orphan-notice';
+import type { Overlay } from './overlay';
 import { createSelectionToolbar } from './selection-toolbar';
+import { rangeIsVisible } from './text-rects';
+import type { UiHost } from './ui-host';
 import { quoteOf } from '../schema/quote-of';
 
 // The page side of the product: shows the toolbar for a selection, saves through the background,
 // paints highlights, finds them again whenever the page's text changes, and reports which ones it
 // could not find. It never writes records itself; `api` goes to the background.
+//
+// The page is the adversary: a record is made only from words the researcher selected with their
+// own gesture and can see. The selection is taken at the trusted mouseup or keyup; if it changes
+// afterwards (a page script swapping in bait) the toolbar closes; hidden words are refused; the
+// toolbar acts only while the page has not hidden or moved it, and its keys only while it has focus.
 
 /** The background's answers, as the content script reaches them. */
 export interface AnnotatorApi {
-  load(url: string, canonicalUrl: string | null): Promise<PageRecords>;
+  /** The records of the sender's page (the background takes the page from the tab, not from here). */
+  load(canonicalUrl: string | null): Promise<PageRecords>;
   create(input: { source: SourceCapture; selectors: Selector[]; kind: string }): Promise<Annotation>;
-  update(change: { id: string; kind?: string; note?: string }): Promise<Annotation>;
+  update(change: { id: string; kind?: string }): Promise<Annotation>;
   remove(id: string): Promise<Annotation>;
   restore(annotation: Annotation): Promise<Annotation>;
   reportAnchoring(changes: AnchoringChange[]): Promise<void>;
-  match(target: LinkTarget, query: string): Promise<RecordMatch[]>;
-  link(input: {
-    id: string;
-    target: LinkTarget;
-    targetId: string | null;
-    create: string | null;
-    on: boolean;
-  }): Promise<Annotation>;
+  /** Opens the side panel at a highlight (its note and links); false when the browser would not. */
+  openPanel(annotationId: string): Promise<boolean>;
 }
 
 /** Listener and timer registration tied to the content script's life (WXT's `ctx`). */
@@ -48,8 +51,13 @@ export interface Lifecycle {
 export interface PageAnnotator {
   /** Loads this page's records and paints them. */
   refresh(): Promise<void>;
-  /** Annotates the current selection as `kind`; false when there is no usable selection. */
-  annotateSelection(kind: string): Promise<boolean>;
+  /**
+   * Annotates the current selection as `kind` (context menu, keyboard command). `selectionText` is
+   * what the browser's menu saw selected: the page's selection must still say that. Without it (the
+   * command) only a selection made by the researcher's own gesture, unchanged since, counts.
+   * False when nothing was saved.
+   */
+  annotateSelection(kind: string, selectionText: string | null): Promise<boolean>;
   /** Scrolls to a highlight and flashes it (asked by the side panel); false when it is not on the page. */
   reveal(id: string): boolean;
   /** The ranges of the painted highlights (suggestions skip words already highlighted). */
@@ -60,11 +68,16 @@ export interface PageAnnotator {
 
 const SETTLE_MS = 150;
 const REPORT_MS = 1500;
+const HIDDEN_WORDS = 'These words include text that is hidden on the page: nothing is saved from this selection.';
+const CHANGED = 'Not saved: the selection changed after you made it.';
 
-/** Starts annotating `doc`, with the UI in `layer` (inside the extension's shadow root). */
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Starts annotating `doc`, with the UI in `ui` (the extension's shadow root) and highlights painted on `overlay`. */
 export function createPageAnnotator(
   doc: Document,
-  layer: HTMLElement,
+  ui: UiHost,
+  overlay: Overlay,
   life: Lifecycle,
   api: AnnotatorApi,
   capture: () => Promise<SourceCapture>,
@@ -75,9 +88,11 @@ export function createPageAnnotator(
   onTextSettled?: () => void,
 ): PageAnnotator {
   const view = doc.defaultView!;
-  const painter = createHighlightPainter(doc);
+  const { layer } = ui;
+  const painter = createHighlightPainter(overlay, life.setTimeout);
   let records: PageRecords = { annotations: [], persons: [], cases: [], kinds: [], lastKind: 'person' };
-  let lastRange: Range | null = null;
+  /** The selection as the researcher's own gesture left it, with its words at that moment. */
+  let gesture: { range: Range; text: string } | null = null;
   let pendingChanges = new Map<string, AnchoringChange['state']>();
   let reportTimer = 0;
   let settleTimer = 0;
@@ -86,28 +101,19 @@ export function createPageAnnotator(
 
   const notice = createOrphanNotice(layer);
   const toolbar = createSelectionToolbar(layer, view, {
-    pick: (kind) => void annotate(kind),
+    pick: (kind) => pick(kind),
     dismiss: () => toolbar.hide(),
   });
   const card = createHighlightCard(layer, view, kinds, {
     changeKind: async (id, kind) => replace(await api.update({ id, kind })),
-    saveNote: async (id, note) => replace(await api.update({ id, note })),
+    openPanel: async (id) => {
+      if (!(await api.openPanel(id))) throw new Error('Open the side panel from the extension’s button to edit the note.');
+    },
     remove: async (id) => {
       lastDeleted = await api.remove(id);
       records = { ...records, annotations: records.annotations.filter((a) => a.id !== id) };
       repaint();
       card.showDeleted(10);
-    },
-    match: (target, query) => api.match(target, query),
-    link: async (target, choice) => {
-      const id = card.openId;
-      if (!id) return;
-      const targetId = 'targetId' in choice ? choice.targetId : null;
-      const create = 'create' in choice ? choice.create : null;
-      await api.link({ id, target, targetId, create, on: true });
-      await annotator.refresh();
-      const annotation = records.annotations.find((a) => a.id === id);
-      if (annotation && anchored.has(id)) openCard(annotation);
     },
     undoRemove: async () => {
       if (!lastDeleted) return;
@@ -129,9 +135,7 @@ export function createPageAnnotator(
       const range = anchored.get(a.id);
       return range ? [{ id: a.id, kind: a.kind, range }] : [];
     });
-    observer.disconnect(); // the <mark> fallback edits the DOM; do not react to our own painting
     painter.paint(items);
-    observe();
   }
 
   /** Finds every highlight in the current text; a highlight not found is an orphan, never moved. */
@@ -178,10 +182,7 @@ export function createPageAnnotator(
     settleTimer = life.setTimeout(() => (reanchor(), onTextSettled?.()), SETTLE_MS);
   });
   const observe = () => observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
-  life.onInvalidated(() => {
-    observer.disconnect();
-    painter.destroy();
-  });
+  life.onInvalidated(() => observer.disconnect());
 
   /** The selection to annotate: non-empty, inside the page body, not in a form field. */
   function usableSelection(): Range | null {
@@ -195,8 +196,26 @@ export function createPageAnnotator(
     return selection.toString().trim() ? range.cloneRange() : null;
   }
 
-  async function annotate(kind: string, range: Range | null = lastRange): Promise<boolean> {
-    if (!range) return false;
+  /** True while the page's selection is still exactly the one the researcher's gesture made. */
+  function unchanged(g: { range: Range; text: string }): boolean {
+    const selection = view.getSelection();
+    if (!selection || selection.rangeCount === 0) return false;
+    const now = selection.getRangeAt(0);
+    return (
+      now.compareBoundaryPoints(Range.START_TO_START, g.range) === 0 &&
+      now.compareBoundaryPoints(Range.END_TO_END, g.range) === 0 &&
+      g.range.toString() === g.text
+    );
+  }
+
+  /** Shows why nothing was saved, by the words (the toolbar may be hidden when the menu was used). */
+  function refuse(range: Range, message: string): false {
+    if (!toolbar.visible) toolbar.show(range.getBoundingClientRect(), range.toString(), message);
+    else toolbar.error(message);
+    return false;
+  }
+
+  async function save(kind: string, range: Range): Promise<boolean> {
     const index = indexText(doc.body);
     const selectors = describeRange(index, range);
     if (!selectors) return false;
@@ -207,42 +226,64 @@ export function createPageAnnotator(
       anchored.set(annotation.id, range);
       repaint();
       toolbar.hide();
+      gesture = null;
       view.getSelection()?.removeAllRanges();
       return true;
     } catch (error) {
-      // Nothing is painted unless the background has committed the record. From the context menu or
-      // the shortcut the toolbar may be hidden: show it by the words, so the reason is seen.
-      if (!toolbar.visible) toolbar.show(range.getBoundingClientRect());
-      toolbar.error(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
-      return false;
+      // Nothing is painted unless the background has committed the record.
+      return refuse(range, `Not saved: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       toolbar.busy(false);
     }
   }
 
+  /** A kind picked on the toolbar: saved only if the toolbar was really shown and the selection is the gesture's. */
+  function pick(kind: string): void {
+    const g = gesture;
+    if (!g || !unchanged(g) || !ui.shows(toolbar.element) || !rangeIsVisible(g.range)) {
+      gesture = null;
+      return toolbar.hide();
+    }
+    void save(kind, g.range);
+  }
+
   const onSelectionEnd = () => {
     const range = usableSelection();
-    lastRange = range;
-    if (!range) return toolbar.hide();
+    gesture = range ? { range, text: range.toString() } : null;
+    if (!range || !ui.attached) return toolbar.hide();
     const rects = range.getClientRects();
     const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-    toolbar.show({ left: last.left, top: last.top, bottom: last.bottom });
+    toolbar.show(
+      { left: last.left, top: last.top, bottom: last.bottom },
+      gesture!.text,
+      rangeIsVisible(range) ? undefined : HIDDEN_WORDS,
+    );
   };
+
+  // A selection that changes after the researcher's gesture (a page script swapping in other words)
+  // closes the toolbar: what it showed is no longer what would be saved.
+  life.addEventListener(doc, 'selectionchange', () => {
+    if (gesture && !unchanged(gesture)) {
+      gesture = null;
+      toolbar.hide();
+    }
+  });
 
   // Only the researcher's own input counts: events a page's script synthesises (isTrusted false)
   // must never create, change or reveal records.
   life.addEventListener(doc, 'mouseup', (event) => {
     if (!event.isTrusted || (event as MouseEvent).button !== 0) return;
     // Clicks in the extension's own UI arrive retargeted to its host element: they are not page clicks.
-    if ((event.target as Element | null)?.closest?.('[data-source-annotator-ui]')) return;
+    if (ui.isOwnEvent(event)) return;
+    const { clientX, clientY } = event as MouseEvent;
     // Let the browser finish updating the selection first.
     life.setTimeout(() => {
       onSelectionEnd();
-      if (toolbar.visible) return card.close();
-      const id = painter.hitTest((event as MouseEvent).clientX, (event as MouseEvent).clientY);
+      if (toolbar.visible || !ui.attached) return card.close();
+      const id = painter.hitTest(clientX, clientY);
       const annotation = records.annotations.find((a) => a.id === id);
       if (!annotation) {
-        if (onPageClick?.((event as MouseEvent).clientX, (event as MouseEvent).clientY)) return card.close();
+        if (onPageClick?.(clientX, clientY)) return card.close();
         return card.openId && card.close();
       }
       openCard(annotation);
@@ -273,8 +314,14 @@ export function createPageAnnotator(
     'keydown',
     (event) => {
       if (!event.isTrusted) return;
-      if (toolbar.visible && toolbar.handleKey(event as KeyboardEvent)) event.preventDefault();
-      else if ((event as KeyboardEvent).key === 'Escape' && card.openId) card.close();
+      const key = event as KeyboardEvent;
+      // Keys belong to the page unless the toolbar has focus; Tab right after selecting reaches it.
+      if (toolbar.visible && toolbar.hasFocus() && ui.isOwnEvent(event)) {
+        if (toolbar.handleKey(key)) event.preventDefault();
+      } else if (toolbar.visible && key.key === 'Tab' && !key.shiftKey && !key.ctrlKey && !key.altKey) {
+        toolbar.focus();
+        event.preventDefault();
+      } else if (key.key === 'Escape' && card.openId && ui.isOwnEvent(event)) card.close();
     },
     { capture: true },
   );
@@ -285,13 +332,20 @@ export function createPageAnnotator(
       loadedUrl = doc.URL;
       pendingChanges = new Map();
       view.clearTimeout(reportTimer);
-      records = await api.load(loadedUrl, canonicalUrl());
+      records = await api.load(canonicalUrl());
       painter.setKinds(records.kinds);
       toolbar.setKinds(records.kinds);
       reanchor();
       observe();
     },
-    annotateSelection: (kind) => annotate(kind, usableSelection()),
+    async annotateSelection(kind, selectionText) {
+      const range = usableSelection();
+      if (!range) return false;
+      const seen = selectionText === null ? gesture !== null && unchanged(gesture) : squash(selectionText) === squash(view.getSelection()!.toString());
+      if (!seen) return refuse(range, CHANGED);
+      if (!rangeIsVisible(range)) return refuse(range, HIDDEN_WORDS);
+      return save(kind, range);
+    },
     reveal(id) {
       const range = anchored.get(id);
       if (!range) return false;

@@ -5,14 +5,18 @@ import { MAX_SCAN_TEXT, type PageSuggestion } from '../messaging/protocol-conten
 import type { Annotation } from '../schema/annotation';
 import type { Selector } from '../schema/selectors';
 import { el, placeNear } from './dom';
+import type { Overlay } from './overlay';
 import type { Lifecycle } from './page-annotator';
 import { rescanNeeded } from './text-change';
+import { rangeIsVisible } from './text-rects';
 
 // Known-entity suggestions on the page: the background finds registered persons and legal articles
 // in the page's text and answers with offsets; this marks them with a dotted underline of their own
 // (a CSS highlight named sa-suggestion, nothing like a painted highlight) and turns one into a linked
 // highlight when the researcher accepts it. Kept small: it ships in every page's content script.
-// Without the CSS Custom Highlight API nothing is underlined, and the side panel's list still works.
+// The underline is a box of the overlay, in the extension's closed shadow root: the page cannot
+// read which of its names the registry knows. Words the researcher cannot see (off-screen,
+// transparent, zero-size: a hidden list of names is the way to probe a registry) are not suggested.
 // Text that arrives late (lazy loading, "read more") is scanned once the page has been quiet for a
 // while, and only when it added letters: a ticking counter never costs a scan.
 
@@ -20,14 +24,15 @@ import { rescanNeeded } from './text-change';
 export interface SuggestionApi {
   /** Whether the researcher wants suggestions; when not, the page's text is not even read. */
   enabled(): Promise<boolean>;
-  scan(url: string, text: string): Promise<Suggestion[]>;
+  /** Scans the sender's page text (the background takes the page from the tab). */
+  scan(text: string): Promise<Suggestion[]>;
   accept(input: {
     source: SourceCapture;
     selectors: Selector[];
     personId: string | null;
     article: Suggestion['article'];
   }): Promise<Annotation>;
-  dismiss(url: string, key: string): Promise<void>;
+  dismiss(key: string): Promise<void>;
 }
 
 /** What suggestions need from the page annotator: its highlights, and taking in a new one. */
@@ -48,28 +53,22 @@ export interface PageSuggestions {
   act(id: number, action: 'accept' | 'dismiss', quote?: string): Promise<boolean>;
 }
 
-const NAME = 'sa-suggestion';
 // Quiet time after the last change before a rescan, and the longest a change waits on a page that
 // is never quiet (a ticker): a rescan still costs nothing unless text was added.
 const QUIET_MS = 1200;
 const MAX_WAIT_MS = 6000;
 
-/** Starts suggesting on `doc`, with the prompt in `layer` (inside the extension's shadow root). */
+/** Starts suggesting on `doc`, underlined on `overlay`, with the prompt in `layer` (inside the extension's shadow root). */
 export function createPageSuggestions(
   doc: Document,
   layer: HTMLElement,
+  overlay: Overlay,
   api: SuggestionApi,
   capture: () => Promise<SourceCapture>,
   host: SuggestionHost,
   life: Pick<Lifecycle, 'setTimeout'>,
 ): PageSuggestions {
   const view = doc.defaultView as Window & typeof globalThis;
-  const paints = 'highlights' in view.CSS;
-  if (paints) {
-    const sheet = new view.CSSStyleSheet();
-    sheet.replaceSync(`::highlight(${NAME}){text-decoration:underline dotted 2px #7c3aed;text-underline-offset:3px}`);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-  }
   type Item = { s: Suggestion; range: Range; quote: string };
   let shown: Item[] = [];
   let open: Item | null = null; // the suggestion whose prompt is showing
@@ -83,7 +82,7 @@ export function createPageSuggestions(
   panel.addEventListener('keydown', (e) => e.key === 'Escape' && (panel.hidden = true));
   layer.append(panel);
 
-  const paint = () => paints && view.CSS.highlights.set(NAME, new view.Highlight(...shown.map((x) => x.range)));
+  const paint = () => overlay.set('suggestions', shown.map((x) => ({ range: x.range, className: 'sa-suggest' })));
   // Ranges follow removals in browsers; the connected check also holds where they do not.
   const gone = (x: Item) => !x.range.startContainer.isConnected || x.range.toString() !== x.quote;
   const same = (a: Range, b: Range) =>
@@ -97,7 +96,7 @@ export function createPageSuggestions(
   };
 
   const dismiss = async ({ s }: Item) => {
-    await api.dismiss(doc.URL, s.key);
+    await api.dismiss(s.key);
     dismissed.add(s.key);
     shown = shown.filter((x) => x.s.key !== s.key);
   };
@@ -119,7 +118,7 @@ export function createPageSuggestions(
     const url = doc.URL;
     const mine = ++scans;
     scanned = text;
-    const found = await api.scan(url, text);
+    const found = await api.scan(text);
     if (doc.URL !== url || mine !== scans) return;
     // A mention already highlighted needs no suggestion.
     const taken = host.highlighted().flatMap((r) => offsetsFromRange(index, r) ?? []);
@@ -128,7 +127,8 @@ export function createPageSuggestions(
       .map((s) => {
         const range = rangeFromOffsets(index, s.start, s.end);
         return { s, range, quote: range.toString() };
-      });
+      })
+      .filter((x) => rangeIsVisible(x.range));
     // The prompt the researcher has open stays, with its buttons, while its words are on the page.
     if (open && !panel.hidden) {
       const kept = open;

@@ -1,8 +1,10 @@
 import type { KindDefinition } from '../schema/kinds';
 import { el, placeNear } from './dom';
 
-// The toolbar that appears beside a selection: one button per kind, named by the kind so screen
-// readers and tests find "Person", "Case", "Fact"; keys 1–9 pick a kind; arrows move between them.
+// The toolbar that appears beside a selection: the words it will save, shown inside the closed
+// shadow root where the page cannot change them, and one button per kind, named by the kind so
+// screen readers and tests find "Person", "Case", "Fact". While the toolbar has focus, keys 1–9 pick
+// a kind and arrows move between them; keys pressed elsewhere are the page's.
 
 /** What the toolbar tells its owner. */
 export interface ToolbarEvents {
@@ -12,7 +14,8 @@ export interface ToolbarEvents {
 
 /** The toolbar's controls for its owner. */
 export interface SelectionToolbar {
-  show(rect: { left: number; top: number; bottom: number }): void;
+  /** Shows the toolbar by `rect` with the words it will save; `refusal` disables the kinds and says why. */
+  show(rect: { left: number; top: number; bottom: number }, quote: string, refusal?: string): void;
   hide(): void;
   readonly visible: boolean;
   setKinds(kinds: readonly KindDefinition[]): void;
@@ -22,7 +25,11 @@ export interface SelectionToolbar {
   error(message: string): void;
   /** Moves keyboard focus into the toolbar. */
   focus(): void;
-  /** Handles a key pressed while the toolbar is up; true when the key was used. */
+  /** True when keyboard focus is on one of the toolbar's buttons. */
+  hasFocus(): boolean;
+  /** The panel, for checking that the page has not hidden or moved it. */
+  readonly element: HTMLElement;
+  /** Handles a key pressed while the toolbar has focus; true when the key was used. */
   handleKey(event: KeyboardEvent): boolean;
 }
 
@@ -31,7 +38,8 @@ export function createSelectionToolbar(layer: HTMLElement, view: Window, events:
   const doc = layer.ownerDocument;
   const bar = el(doc, 'div', { class: 'sa-toolbar', role: 'toolbar', 'aria-label': 'Annotate selection' });
   const message = el(doc, 'div', { class: 'sa-message', role: 'alert' });
-  const panel = el(doc, 'div', { class: 'sa-panel' }, bar, message);
+  const words = el(doc, 'div', { class: 'sa-quote', 'aria-label': 'Words to save' });
+  const panel = el(doc, 'div', { class: 'sa-panel' }, words, bar, message);
   panel.hidden = true;
   layer.append(panel);
   let kinds: readonly KindDefinition[] = [];
@@ -58,16 +66,22 @@ export function createSelectionToolbar(layer: HTMLElement, view: Window, events:
     bar.replaceChildren(...buttons);
   };
 
+  const focused = () => (layer.getRootNode() as ShadowRoot).activeElement;
+  let refused = false;
   const moveFocus = (delta: number) => {
-    const current = buttons.findIndex((b) => b === (layer.getRootNode() as ShadowRoot).activeElement);
+    const current = buttons.findIndex((b) => b === focused());
     const next = buttons[(Math.max(current, 0) + delta + buttons.length) % buttons.length];
     buttons.forEach((b) => b.setAttribute('tabindex', b === next ? '0' : '-1'));
     next?.focus();
   };
 
   return {
-    show(rect) {
-      message.replaceChildren();
+    show(rect, quote, refusal) {
+      const shown = quote.replace(/\s+/g, ' ').trim();
+      words.replaceChildren(el(doc, 'q', {}, shown.length > 160 ? `${shown.slice(0, 100)} … ${shown.slice(-50)}` : shown));
+      refused = !!refusal;
+      buttons.forEach((b) => (b.disabled = refused));
+      message.replaceChildren(...(refusal ? [el(doc, 'span', { class: 'sa-error' }, refusal)] : []));
       panel.hidden = false;
       placeNear(panel, rect, view);
     },
@@ -83,7 +97,7 @@ export function createSelectionToolbar(layer: HTMLElement, view: Window, events:
       render();
     },
     busy(on) {
-      buttons.forEach((b) => (b.disabled = on));
+      buttons.forEach((b) => (b.disabled = on || refused));
       bar.setAttribute('aria-busy', String(on));
     },
     error(text) {
@@ -92,25 +106,18 @@ export function createSelectionToolbar(layer: HTMLElement, view: Window, events:
     focus() {
       buttons[0]?.focus();
     },
+    hasFocus: () => buttons.includes(focused() as HTMLButtonElement),
+    element: panel,
     handleKey(event) {
       if (event.ctrlKey || event.metaKey || event.altKey) return false;
       const digit = Number(event.key);
       if (Number.isInteger(digit) && digit >= 1 && digit <= Math.min(9, kinds.length)) {
-        events.pick(kinds[digit - 1]!.id);
+        if (!refused) events.pick(kinds[digit - 1]!.id);
         return true;
       }
-      if (event.key === 'Escape') {
-        events.dismiss();
-        return true;
-      }
-      const inBar = buttons.includes((layer.getRootNode() as ShadowRoot).activeElement as HTMLButtonElement);
-      if (!inBar && event.key === 'Tab' && !event.shiftKey) {
-        // A keyboard user reaches the toolbar with Tab right after selecting.
-        buttons[0]?.focus();
-        return true;
-      }
-      if (inBar && (event.key === 'ArrowRight' || event.key === 'ArrowDown')) moveFocus(1);
-      else if (inBar && (event.key === 'ArrowLeft' || event.key === 'ArrowUp')) moveFocus(-1);
+      if (event.key === 'Escape') events.dismiss();
+      else if (event.key === 'ArrowRight' || event.key === 'ArrowDown') moveFocus(1);
+      else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') moveFocus(-1);
       else return false;
       return true;
     },

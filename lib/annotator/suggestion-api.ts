@@ -11,7 +11,7 @@ export const suggestionApi: SuggestionApi = {
   enabled: async () =>
     ((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as { suggestionsEnabled?: unknown } | undefined)
       ?.suggestionsEnabled !== false,
-  scan: async (url, text) => (await request(toBackground, 'suggestions/scan', { url, text })).suggestions,
+  scan: async (text) => (await request(toBackground, 'suggestions/scan', { text })).suggestions,
   accept: (input) => request(toBackground, 'suggestion/accept', input),
-  dismiss: async (url, key) => void (await request(toBackground, 'suggestion/dismiss', { url, key })),
+  dismiss: async (key) => void (await request(toBackground, 'suggestion/dismiss', { key })),
 };

@@ -1,0 +1,115 @@
+import type { Lifecycle } from './page-annotator';
+import { textRects } from './text-rects';
+
+// Painting without touching the page: every highlight, suggestion underline and flash is a box in
+// the extension's closed shadow root, placed over the words from their client rectangles. The page's
+// DOM, its highlight registry (`CSS.highlights`) and its style sheets stay as they were, so a page
+// script cannot read what the researcher highlighted or which names the registry knows.
+//
+// Boxes are laid out in page coordinates on a stage that is moved by the scroll offset, so scrolling
+// costs one style write; a layout change (resize, zoom, fonts, DOM or attribute changes, a scrolled
+// inner box) lays every box out again, at most once a frame.
+
+/** One thing to paint: a range and how its boxes look. */
+export interface OverlayItem {
+  range: Range;
+  className: string;
+  /** Background colour of the boxes (a kind's colour). */
+  color?: string;
+}
+
+/** The overlay's controls. */
+export interface Overlay {
+  /** Replaces what one layer paints ('highlights', 'suggestions', 'flash'), and draws it now. */
+  set(layer: string, items: readonly OverlayItem[]): void;
+  /** Lays every box out again (called by the overlay itself when the layout changes). */
+  relayout(): void;
+  destroy(): void;
+}
+
+/** Creates the overlay painting into `container` (a layer of the shadow root) over `doc`. */
+export function createOverlay(doc: Document, container: HTMLElement, life: Lifecycle): Overlay {
+  const view = doc.defaultView!;
+  const stage = doc.createElement('div');
+  stage.className = 'sa-stage';
+  container.append(stage);
+  const layers = new Map<string, { group: HTMLElement; items: readonly OverlayItem[] }>();
+  let frame = 0;
+
+  const draw = (group: HTMLElement, items: readonly OverlayItem[]) => {
+    const x = view.scrollX;
+    const y = view.scrollY;
+    const boxes: HTMLElement[] = [];
+    for (const item of items) {
+      if (!item.range.startContainer.isConnected) continue;
+      for (const r of textRects(item.range)) {
+        const box = doc.createElement('div');
+        box.className = item.className;
+        const s = box.style;
+        s.left = `${r.left + x}px`;
+        s.top = `${r.top + y}px`;
+        s.width = `${r.width}px`;
+        s.height = `${r.height}px`;
+        if (item.color) s.background = item.color;
+        boxes.push(box);
+      }
+    }
+    group.replaceChildren(...boxes);
+  };
+  const follow = () => (stage.style.transform = `translate(${-view.scrollX}px, ${-view.scrollY}px)`);
+  const relayout = () => {
+    view.cancelAnimationFrame(frame);
+    frame = 0;
+    for (const { group, items } of layers.values()) draw(group, items);
+    follow();
+  };
+  const soon = () => {
+    if (!frame && painting()) frame = view.requestAnimationFrame(relayout);
+  };
+  const painting = () => [...layers.values()].some((l) => l.items.length > 0);
+
+  // The page's own changes can move words without changing their text (a class toggled, an image
+  // loaded, a font swapped); the overlay watches only while it paints something.
+  const mutations = new MutationObserver(soon);
+  const sizes = new ResizeObserver(soon);
+  let watching = false;
+  const watch = (on: boolean) => {
+    if (on === watching) return;
+    watching = on;
+    if (!on) return void (mutations.disconnect(), sizes.disconnect());
+    mutations.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+    sizes.observe(doc.documentElement);
+    if (doc.body) sizes.observe(doc.body);
+  };
+  life.addEventListener(
+    view,
+    'scroll',
+    (event) => (event.target === doc || event.target === view ? follow() : soon()),
+    { capture: true, passive: true },
+  );
+  life.addEventListener(view, 'resize', soon, { passive: true });
+  life.onInvalidated(() => overlay.destroy());
+
+  const overlay: Overlay = {
+    set(name, items) {
+      let layer = layers.get(name);
+      if (!layer) {
+        layer = { group: doc.createElement('div'), items };
+        stage.append(layer.group);
+        layers.set(name, layer);
+      }
+      layer.items = items;
+      draw(layer.group, items);
+      follow();
+      watch(painting());
+    },
+    relayout,
+    destroy() {
+      watch(false);
+      view.cancelAnimationFrame(frame);
+      stage.replaceChildren();
+      layers.clear();
+    },
+  };
+  return overlay;
+}

@@ -1,0 +1,84 @@
+// Where a range's words are on screen, and whether the researcher can see them. Only the text is
+// measured: `Range.getClientRects()` also returns the boxes of whole elements a range spans (a
+// paragraph selected from its start), which would paint a block instead of the words.
+
+const SHOW_TEXT = 4;
+
+/** The Text nodes a range touches, each with the part of its data inside the range. */
+function textParts(range: Range): { node: Text; start: number; end: number }[] {
+  const start = range.startContainer;
+  if (start === range.endContainer && start.nodeType === 3) {
+    return [{ node: start as Text, start: range.startOffset, end: range.endOffset }];
+  }
+  const root = range.commonAncestorContainer;
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  const parts: { node: Text; start: number; end: number }[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!range.intersectsNode(n)) continue;
+    const text = n as Text;
+    const from = text === start ? range.startOffset : 0;
+    const to = text === range.endContainer ? range.endOffset : text.data.length;
+    if (to > from) parts.push({ node: text, start: from, end: to });
+  }
+  return parts;
+}
+
+/** The viewport rectangles of the text a range covers (zero-size ones left out). */
+export function textRects(range: Range): DOMRect[] {
+  const parts = textParts(range);
+  if (parts.length === 1 && parts[0]!.node === range.startContainer && parts[0]!.node === range.endContainer) {
+    return [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+  }
+  const doc = range.startContainer.ownerDocument!;
+  const piece = doc.createRange();
+  const rects: DOMRect[] = [];
+  for (const { node, start, end } of parts) {
+    piece.setStart(node, start);
+    piece.setEnd(node, end);
+    for (const r of piece.getClientRects()) if (r.width > 0 && r.height > 0) rects.push(r);
+  }
+  return rects;
+}
+
+const transparent = (colour: string) => colour === 'transparent' || /,\s*0\)$/.test(colour);
+
+/** Whether the element that holds some text shows it: rendered, opaque, visible, coloured, not shrunk to a dot. */
+function showsText(element: Element, view: Window): boolean {
+  if (element.checkVisibility && !element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
+    return false;
+  }
+  const box = element.getBoundingClientRect();
+  if (box.width < 2 || box.height < 2) return false;
+  return !transparent(view.getComputedStyle(element).color);
+}
+
+/**
+ * True when every word of the range is text a person can see on the page: painted, not
+ * transparent, not shrunk to nothing and not placed outside the page (the usual ways to hide
+ * bait: `left: -9999px`, `opacity: 0`, `font-size: 0`, `color: transparent`, a 1px clip box).
+ */
+export function rangeIsVisible(range: Range): boolean {
+  const doc = range.startContainer.ownerDocument;
+  const view = doc?.defaultView;
+  if (!doc || !view) return false;
+  const parts = textParts(range).filter(({ node, start, end }) => /\S/.test(node.data.slice(start, end)));
+  if (!parts.length) return false;
+  const width = Math.max(doc.documentElement.scrollWidth, view.innerWidth);
+  const height = Math.max(doc.documentElement.scrollHeight, view.innerHeight);
+  const piece = doc.createRange();
+  for (const { node, start, end } of parts) {
+    const parent = node.parentElement;
+    if (!parent || !showsText(parent, view)) return false;
+    piece.setStart(node, start);
+    piece.setEnd(node, end);
+    const rects = [...piece.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+    const onPage = rects.some((r) => {
+      const left = r.left + view.scrollX;
+      const top = r.top + view.scrollY;
+      return r.right + view.scrollX > 0 && r.bottom + view.scrollY > 0 && left < width && top < height;
+    });
+    if (!onPage) return false;
+  }
+  return true;
+}
