@@ -3,9 +3,10 @@ import { browser } from 'wxt/browser';
 import { loadSettings, saveSettings } from '@/lib/settings/settings';
 import { SuggestionSettings } from './SuggestionSettings';
 import { DataManagement } from './DataManagement';
+import { DiscreetSettings } from './DiscreetSettings';
 import { KindsEditor } from './KindsEditor';
 
-/** Options: the researcher's name (the creator of their records), the kinds vocabulary, and data management. */
+/** Options: the researcher's name (the creator of their records), suggestions, discreet mode, the kinds vocabulary, and data management. */
 export function OptionsApp() {
   const [name, setName] = useState('');
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
@@ -43,6 +44,7 @@ export function OptionsApp() {
         </p>
       )}
       <SuggestionSettings />
+      <DiscreetSettings />
       <section class="options-section" aria-labelledby="kinds-heading">
         <h2 id="kinds-heading">Kinds</h2>
         <KindsEditor />
