@@ -10,7 +10,9 @@ import {
   menuClickRequest,
   wireAnnotateCommands,
   type AnnotateMenuItem,
+  type AnnotateRefusal,
   type AnnotateRequest,
+  type MenuClickInfo,
 } from '@/lib/records/annotate-commands';
 import { addKind, defaultKinds, loadKinds, renameKind, saveKinds } from '@/lib/settings/kinds-vocabulary';
 import { loadSettings, saveSettings } from '@/lib/settings/settings';
@@ -57,32 +59,69 @@ describe('annotateMenuItems', () => {
 });
 
 describe('menuClickRequest', () => {
+  const words = 'Zinaida Mikhniuk';
+  const inFrame: AnnotateRefusal = {
+    refused: 'the selection is inside a frame of the page, which cannot be annotated',
+  };
   it.each<{
     name: string;
-    menuItemId: string | number;
+    info: MenuClickInfo;
     tab: { id?: number } | undefined;
-    expected: AnnotateRequest | null;
+    expected: AnnotateRequest | AnnotateRefusal | null;
   }>([
     {
-      name: 'a kind item in a tab',
-      menuItemId: 'annotate:person',
+      name: 'a kind item in a tab, with the browser’s selection text',
+      info: { menuItemId: 'annotate:person', selectionText: words, frameId: 0 },
       tab: { id: 7 },
-      expected: { tabId: 7, kind: 'person' },
+      expected: { tabId: 7, kind: 'person', selectionText: words },
     },
     {
       name: 'a custom kind',
-      menuItemId: 'annotate:detention-place',
+      info: { menuItemId: 'annotate:detention-place', selectionText: 'Homiel colony' },
       tab: { id: 3 },
-      expected: { tabId: 3, kind: 'detention-place' },
+      expected: { tabId: 3, kind: 'detention-place', selectionText: 'Homiel colony' },
     },
-    { name: 'tab id 0 (a real id)', menuItemId: 'annotate:fact', tab: { id: 0 }, expected: { tabId: 0, kind: 'fact' } },
-    { name: 'no tab (a click outside any page)', menuItemId: 'annotate:person', tab: undefined, expected: null },
-    { name: 'a tab without an id (devtools)', menuItemId: 'annotate:person', tab: {}, expected: null },
-    { name: 'an item of another menu', menuItemId: 'open-side-panel', tab: { id: 7 }, expected: null },
-    { name: 'a numeric item id', menuItemId: 12, tab: { id: 7 }, expected: null },
-    { name: 'the prefix only in the middle', menuItemId: 'x-annotate:person', tab: { id: 7 }, expected: null },
-  ])('$name', ({ menuItemId, tab, expected }) => {
-    expect(menuClickRequest(menuItemId, tab)).toEqual(expected);
+    {
+      name: 'no selection text given (null, not an empty match)',
+      info: { menuItemId: 'annotate:case' },
+      tab: { id: 3 },
+      expected: { tabId: 3, kind: 'case', selectionText: null },
+    },
+    {
+      name: 'tab id 0 (a real id)',
+      info: { menuItemId: 'annotate:fact', selectionText: words },
+      tab: { id: 0 },
+      expected: { tabId: 0, kind: 'fact', selectionText: words },
+    },
+    {
+      name: 'a selection inside a frame: refused',
+      info: { menuItemId: 'annotate:person', selectionText: words, frameId: 4 },
+      tab: { id: 7 },
+      expected: inFrame,
+    },
+    {
+      name: 'no tab (a click outside any page)',
+      info: { menuItemId: 'annotate:person', selectionText: words },
+      tab: undefined,
+      expected: null,
+    },
+    { name: 'a tab without an id (devtools)', info: { menuItemId: 'annotate:person' }, tab: {}, expected: null },
+    { name: 'an item of another menu', info: { menuItemId: 'open-side-panel' }, tab: { id: 7 }, expected: null },
+    {
+      name: 'an item of another menu, in a frame',
+      info: { menuItemId: 'open-side-panel', frameId: 2 },
+      tab: { id: 7 },
+      expected: null,
+    },
+    { name: 'a numeric item id', info: { menuItemId: 12 }, tab: { id: 7 }, expected: null },
+    {
+      name: 'the prefix only in the middle',
+      info: { menuItemId: 'x-annotate:person' },
+      tab: { id: 7 },
+      expected: null,
+    },
+  ])('$name', ({ info, tab, expected }) => {
+    expect(menuClickRequest(info, tab)).toEqual(expected);
   });
 });
 
@@ -92,7 +131,7 @@ describe('commandRequest', () => {
       name: 'the command in a tab',
       command: 'annotate-last-kind',
       tab: { id: 5 },
-      expected: { tabId: 5, kind: 'case' },
+      expected: { tabId: 5, kind: 'case', selectionText: null },
     },
     { name: 'the command without a tab', command: 'annotate-last-kind', tab: undefined, expected: null },
     { name: 'another command', command: '_execute_action', tab: { id: 5 }, expected: null },
@@ -121,7 +160,7 @@ describe('kindsChanged', () => {
 /** Records what the wiring does with the menu, the way Chrome keeps menu items by id. */
 function fakeMenus() {
   const items = new Map<string, AnnotateMenuItem>();
-  const clicked: ((info: { menuItemId: string | number }, tab?: { id?: number }) => void)[] = [];
+  const clicked: ((info: MenuClickInfo, tab?: { id?: number }) => void)[] = [];
   const commanded: ((command: string, tab?: { id?: number }) => void)[] = [];
   return {
     items,
@@ -135,7 +174,8 @@ function fakeMenus() {
       onClicked: { addListener: (l: (typeof clicked)[number]) => void clicked.push(l) },
     },
     commands: { onCommand: { addListener: (l: (typeof commanded)[number]) => void commanded.push(l) } },
-    click: (menuItemId: string | number, tab?: { id?: number }) => clicked.forEach((l) => l({ menuItemId }, tab)),
+    click: (menuItemId: string | number, tab?: { id?: number }, more: Omit<MenuClickInfo, 'menuItemId'> = {}) =>
+      clicked.forEach((l) => l({ menuItemId, ...more }, tab)),
     press: (command: string, tab?: { id?: number }) => commanded.forEach((l) => l(command, tab)),
   };
 }
@@ -146,7 +186,8 @@ const backgroundSender = { id: self.runtimeId, url: fakeBrowser.runtime.getURL('
 /** The background's menu and command, wired to fake tabs whose content scripts answer as the real one. */
 function wired() {
   const menus = fakeMenus();
-  const asked: { tabId: number; kind: string }[] = [];
+  const asked: { tabId: number; kind: string; selectionText: string | null }[] = [];
+  const sent: unknown[] = [];
   const warn = vi.fn();
   const settled = vi.fn();
   const local = fakeBrowser.storage.local;
@@ -158,14 +199,15 @@ function wired() {
     kinds: () => loadKinds(local),
     lastKind: async () => (await loadSettings(local)).lastKind,
     toTab: (tabId) => (message) => {
+      sent.push(message);
       // Tab 99 has no content script (a PDF, the web store): nobody answers.
       if (tabId === 99) return Promise.reject(new Error('Could not establish connection.'));
       const handler = createTableHandler(
         contentProtocol,
         self,
         {
-          'selection/annotate': ({ kind }) => {
-            asked.push({ tabId, kind });
+          'selection/annotate': ({ kind, selectionText }) => {
+            asked.push({ tabId, kind, selectionText });
             return { created: true };
           },
         },
@@ -175,7 +217,7 @@ function wired() {
     },
     warn,
   });
-  return { menus, asked, warn, settled, local };
+  return { menus, asked, warn, settled, local, sent };
 }
 
 describe('wireAnnotateCommands', () => {
@@ -225,11 +267,21 @@ describe('wireAnnotateCommands', () => {
 
   it('asks the clicked tab to annotate its selection as the clicked kind, and ignores other clicks', async () => {
     const { menus, asked, settled } = wired();
-    menus.click('annotate:fact', { id: 4 });
+    menus.click('annotate:fact', { id: 4 }, { selectionText: 'sentenced to two years', frameId: 0 });
     menus.click('annotate:person');
     menus.click('something-else', { id: 4 });
     await vi.waitFor(() => expect(settled).toHaveBeenCalledTimes(1));
-    expect(asked).toEqual([{ tabId: 4, kind: 'fact' }]);
+    expect(asked).toEqual([{ tabId: 4, kind: 'fact', selectionText: 'sentenced to two years' }]);
+  });
+
+  it('refuses a selection inside a frame: a warning, and nothing sent to any frame', async () => {
+    const { menus, asked, warn, sent } = wired();
+    menus.click('annotate:person', { id: 4 }, { selectionText: 'bait', frameId: 5 });
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]![1])).toMatch(/inside a frame/);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent).toEqual([]);
+    expect(asked).toEqual([]);
   });
 
   it('annotates with the kind used last when the command is pressed', async () => {
@@ -242,8 +294,8 @@ describe('wireAnnotateCommands', () => {
     menus.press('_execute_action', { id: 2 });
     await vi.waitFor(() => expect(settled).toHaveBeenCalledTimes(2));
     expect(asked).toEqual([
-      { tabId: 2, kind: 'person' },
-      { tabId: 2, kind: 'case' },
+      { tabId: 2, kind: 'person', selectionText: null },
+      { tabId: 2, kind: 'case', selectionText: null },
     ]);
   });
 
