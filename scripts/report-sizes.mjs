@@ -41,5 +41,7 @@ if (!content) {
   process.exit(1);
 }
 const verdict = content.gzip <= CONTENT_BUDGET ? 'within' : 'OVER';
-console.log(`${checkOnly ? '' : '\n'}content script (${BUILD}): ${kb(content.gzip)} gzipped, ${verdict} the ${kb(CONTENT_BUDGET)} budget`);
+console.log(
+  `${checkOnly ? '' : '\n'}content script (${BUILD}): ${kb(content.gzip)} gzipped, ${verdict} the ${kb(CONTENT_BUDGET)} budget`,
+);
 if (content.gzip > CONTENT_BUDGET) process.exit(1);

@@ -107,7 +107,8 @@ export function createPageAnnotator(
   const card = createHighlightCard(layer, view, kinds, {
     changeKind: async (id, kind) => replace(await api.update({ id, kind })),
     openPanel: async (id) => {
-      if (!(await api.openPanel(id))) throw new Error('Open the side panel from the extension’s button to edit the note.');
+      if (!(await api.openPanel(id)))
+        throw new Error('Open the side panel from the extension’s button to edit the note.');
     },
     remove: async (id) => {
       lastDeleted = await api.remove(id);
@@ -321,7 +322,11 @@ export function createPageAnnotator(
       } else if (toolbar.visible && key.key === 'Tab' && !key.shiftKey && !key.ctrlKey && !key.altKey) {
         toolbar.focus();
         event.preventDefault();
-      } else if (key.key === 'Escape' && card.openId && ui.isOwnEvent(event)) card.close();
+      } else if (key.key === 'Escape') {
+        // Closing needs no preventDefault: the page's own Escape handling is left as it was.
+        toolbar.hide();
+        if (card.openId) card.close();
+      }
     },
     { capture: true },
   );
@@ -341,7 +346,10 @@ export function createPageAnnotator(
     async annotateSelection(kind, selectionText) {
       const range = usableSelection();
       if (!range) return false;
-      const seen = selectionText === null ? gesture !== null && unchanged(gesture) : squash(selectionText) === squash(view.getSelection()!.toString());
+      const seen =
+        selectionText === null
+          ? gesture !== null && unchanged(gesture)
+          : squash(selectionText) === squash(view.getSelection()!.toString());
       if (!seen) return refuse(range, CHANGED);
       if (!rangeIsVisible(range)) return refuse(range, HIDDEN_WORDS);
       return save(kind, range);

@@ -82,7 +82,11 @@ export function createPageSuggestions(
   panel.addEventListener('keydown', (e) => e.key === 'Escape' && (panel.hidden = true));
   layer.append(panel);
 
-  const paint = () => overlay.set('suggestions', shown.map((x) => ({ range: x.range, className: 'sa-suggest' })));
+  const paint = () =>
+    overlay.set(
+      'suggestions',
+      shown.map((x) => ({ range: x.range, className: 'sa-suggest' })),
+    );
   // Ranges follow removals in browsers; the connected check also holds where they do not.
   const gone = (x: Item) => !x.range.startContainer.isConnected || x.range.toString() !== x.quote;
   const same = (a: Range, b: Range) =>

@@ -78,7 +78,9 @@ export function createSelectionToolbar(layer: HTMLElement, view: Window, events:
   return {
     show(rect, quote, refusal) {
       const shown = quote.replace(/\s+/g, ' ').trim();
-      words.replaceChildren(el(doc, 'q', {}, shown.length > 160 ? `${shown.slice(0, 100)} … ${shown.slice(-50)}` : shown));
+      words.replaceChildren(
+        el(doc, 'q', {}, shown.length > 160 ? `${shown.slice(0, 100)} … ${shown.slice(-50)}` : shown),
+      );
       refused = !!refusal;
       buttons.forEach((b) => (b.disabled = refused));
       message.replaceChildren(...(refusal ? [el(doc, 'span', { class: 'sa-error' }, refusal)] : []));

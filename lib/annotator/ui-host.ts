@@ -72,7 +72,14 @@ export function createUiHost(doc: Document): UiHost {
       }
       if (!untouched(panel) || !untouched(layer)) return false;
       const r = panel.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0 && r.right <= view.innerWidth && r.bottom <= view.innerHeight;
+      return (
+        r.width > 0 &&
+        r.height > 0 &&
+        r.left >= 0 &&
+        r.top >= 0 &&
+        r.right <= view.innerWidth &&
+        r.bottom <= view.innerHeight
+      );
     },
     remove: () => host.remove(),
   };

@@ -2,111 +2,28 @@
 import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { indexText, rangeFromOffsets } from '@/lib/anchoring/dom-text';
-import { backgroundApi } from '@/lib/annotator/background-api';
-import { captureOnce } from '@/lib/annotator/capture-source';
-import { createPageAnnotator, type Lifecycle, type PageAnnotator } from '@/lib/annotator/page-annotator';
-import { describeStorageError, explainFailures } from '@/lib/db/errors';
+import { describeStorageError } from '@/lib/db/errors';
 import { readAll } from '@/lib/db/records';
-import { createMessageHandler } from '@/lib/messaging/handler';
-import { listen } from '@/lib/messaging/listen';
-import { canonicalUrlOf } from '@/lib/page/describe-page';
-import { createAnnotation, pageRecords, recordAnchoring, type ServiceContext } from '@/lib/records/annotation-service';
 import type { RecordsDatabase } from '@/lib/db/database';
 import { openTestDb } from '../../support/test-db';
+import {
+  button,
+  cleanups,
+  seen,
+  selectWords,
+  startAnnotator,
+  startBackground,
+  trusted,
+  WORDS,
+  PAGE,
+} from '../../support/page-annotator-harness';
+
+// happy-dom has no layout: every word counts as visible here (text-rects is tested in Chromium).
+vi.mock('@/lib/annotator/text-rects', () => ({ rangeIsVisible: () => true, textRects: () => [] }));
 
 // Issue 4: "If saving fails, the highlight is not painted and the user sees why." The real page
-// annotator runs on a small page with the content script's real background API and source capture;
-// the background side is the real annotation service on an in-memory IndexedDB, answering through
-// fakeBrowser's runtime messaging. Failures are the browser's: a closed database, a full disk, a
-// background that does not answer. happy-dom has no CSS Highlight API, so the painter's <mark>
-// fallback paints, and no `isTrusted`, so the researcher's own input is marked trusted here.
-
-const PAGE = '<h1>Released</h1><p>The court in Brest sentenced <b>Zinaida</b> Mikhniuk to two years.</p>';
-const WORDS = 'Zinaida Mikhniuk';
-
-/** An event as the browser delivers the researcher's own input (happy-dom leaves isTrusted unset). */
-function trusted<E extends Event>(event: E): E {
-  Object.defineProperty(event, 'isTrusted', { value: true });
-  return event;
-}
-
-/** Selects `words` on the page as a mouse drag would, and releases the button. */
-function selectWords(words: string): void {
-  const index = indexText(document.body);
-  const at = index.text.indexOf(words);
-  if (at < 0) throw new Error(`"${words}" not on the page`);
-  const selection = window.getSelection()!;
-  selection.removeAllRanges();
-  selection.addRange(rangeFromOffsets(index, at, at + words.length));
-  document.dispatchEvent(trusted(new MouseEvent('mouseup', { button: 0, bubbles: true, clientX: 5, clientY: 5 })));
-}
-
-/** The background's handlers for the page's messages, with its wording of storage failures. */
-function startBackground(db: RecordsDatabase): () => void {
-  const ctx: ServiceContext = {
-    db,
-    now: () => '2026-11-22T10:00:00.000Z',
-    newId: () => crypto.randomUUID(),
-    creator: async () => null,
-    lastKind: async () => 'person',
-    rememberKind: async () => undefined,
-  };
-  const handler = createMessageHandler(
-    { runtimeId: fakeBrowser.runtime.id, extensionOrigin: fakeBrowser.runtime.getURL('/') },
-    {
-      'annotations/for-page': ({ url, canonicalUrl }) => explainFailures(pageRecords(ctx, url, canonicalUrl)),
-      'annotation/create': (input, sender) => explainFailures(createAnnotation(ctx, input, sender.url ?? '')),
-      'annotations/anchoring': async ({ changes }, sender) => ({
-        updated: await explainFailures(recordAnchoring(ctx, changes, sender.url ?? '')),
-      }),
-    },
-    { answerUnknown: true },
-  );
-  // fakeBrowser does not say who sent a message; the browser says: this page's content script in tab 1.
-  const fromPage = { id: fakeBrowser.runtime.id, url: document.URL, tab: { id: 1 } };
-  return listen(fakeBrowser.runtime.onMessage, (raw) => handler(raw, fromPage));
-}
-
-const cleanups: (() => void)[] = [];
-
-/** The annotator as content.ts builds it, with its UI in an open shadow root the test can read. */
-async function startAnnotator(): Promise<{ annotator: PageAnnotator; ui: ShadowRoot }> {
-  const host = document.createElement('div');
-  host.setAttribute('data-source-annotator-ui', '');
-  document.documentElement.append(host);
-  const ui = host.attachShadow({ mode: 'open' });
-  const layer = document.createElement('div');
-  ui.append(layer);
-  const life: Lifecycle = {
-    addEventListener(target, type, listener, options) {
-      target.addEventListener(type, listener, options);
-      cleanups.push(() => target.removeEventListener(type, listener, options));
-    },
-    setTimeout: (handler, ms) => window.setTimeout(handler, ms),
-    onInvalidated: (callback) => void cleanups.push(callback),
-  };
-  cleanups.push(() => host.remove());
-  const annotator = createPageAnnotator(document, layer, life, backgroundApi, captureOnce(document), () =>
-    canonicalUrlOf(document),
-  );
-  await annotator.refresh();
-  return { annotator, ui };
-}
-
-/** What the researcher sees: the toolbar, its message, and the words painted on the page. */
-function seen(ui: ShadowRoot) {
-  const toolbar = ui.querySelector<HTMLElement>('[role="toolbar"]')!;
-  return {
-    toolbarShown: !toolbar.closest<HTMLElement>('.sa-panel')!.hidden,
-    busy: toolbar.getAttribute('aria-busy'),
-    message: ui.querySelector('[role="alert"]')!.textContent,
-    painted: [...document.querySelectorAll('mark[data-source-annotator-mark]')].map((m) => m.textContent).join(''),
-    selected: window.getSelection()!.toString(),
-  };
-}
-
-const button = (ui: ShadowRoot, label: string) => ui.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!;
+// annotator on a small page (tests/support/page-annotator-harness.ts). Failures are the browser's:
+// a closed database, a full disk, a background that does not answer.
 
 interface Row {
   name: string;
@@ -173,6 +90,7 @@ describe('the page annotator when saving fails', () => {
 
     expect(seen(ui)).toEqual({
       toolbarShown: true,
+      words: WORDS,
       busy: 'false',
       message: `Not saved: ${reason}`,
       painted: '',
@@ -199,14 +117,14 @@ describe('the page annotator when saving fails', () => {
     selectWords(WORDS);
     await vi.waitFor(() => expect(seen(ui).toolbarShown).toBe(true));
     db.close();
-    expect(await annotator.annotateSelection('fact')).toBe(false);
+    expect(await annotator.annotateSelection('fact', WORDS)).toBe(false);
     expect(seen(ui)).toMatchObject({
       toolbarShown: true,
       message: `Not saved: ${describeStorageError({ name: 'DatabaseClosedError' })}`,
       painted: '',
     });
     await db.open();
-    expect(await annotator.annotateSelection('fact')).toBe(true);
+    expect(await annotator.annotateSelection('fact', WORDS)).toBe(true);
     expect(seen(ui).painted).toBe(WORDS);
     expect((await readAll(db)).annotations.map((a) => a.kind)).toEqual(['fact']);
   });
@@ -220,7 +138,7 @@ describe('the page annotator when saving fails', () => {
     document.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     await vi.waitFor(() => expect(seen(ui).toolbarShown).toBe(false));
     db.close();
-    expect(await annotator.annotateSelection('fact')).toBe(false);
+    expect(await annotator.annotateSelection('fact', WORDS)).toBe(false);
     expect(seen(ui)).toMatchObject({
       toolbarShown: true,
       message: `Not saved: ${describeStorageError({ name: 'DatabaseClosedError' })}`,

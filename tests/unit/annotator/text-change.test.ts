@@ -3,6 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPageSuggestions, type SuggestionApi } from '@/lib/annotator/page-suggestions';
 import { changedSpan, rescanNeeded } from '@/lib/annotator/text-change';
 import type { Suggestion } from '@/lib/messaging/protocol';
+import { fakeOverlay } from '../../support/fake-overlay';
+
+// happy-dom has no layout: every word counts as visible here (text-rects is tested in Chromium).
+vi.mock('@/lib/annotator/text-rects', () => ({ rangeIsVisible: () => true, textRects: () => [] }));
 
 const ARTICLE = 'Zinaida Mikhniuk was released on 29 January.';
 
@@ -61,7 +65,7 @@ describe('suggestions follow late text', () => {
     const switched = { on: true };
     const api: SuggestionApi = {
       enabled: () => Promise.resolve(switched.on),
-      scan: (_url, text) => {
+      scan: (text) => {
         texts.push(text);
         const at = text.lastIndexOf('Zinaida Mikhnyuk');
         const found: Suggestion[] =
@@ -80,12 +84,13 @@ describe('suggestions follow late text', () => {
         return Promise.resolve(found);
       },
       accept: () => Promise.reject(new Error('not in this test')),
-      dismiss: (_url, key) => (dismissals.push(key), Promise.resolve()),
+      dismiss: (key) => (dismissals.push(key), Promise.resolve()),
     };
     const layer = document.createElement('div');
     const suggestions = createPageSuggestions(
       document,
       layer,
+      fakeOverlay(),
       api,
       () => Promise.reject(new Error('unused')),
       {
