@@ -3,19 +3,22 @@ import { explainFailures } from '@/lib/db/errors';
 import { createMessageHandler, type Handlers } from '@/lib/messaging/handler';
 import { listen } from '@/lib/messaging/listen';
 import { selfIdentity, toTab } from '@/lib/messaging/browser-transport';
+import { senderPage } from '@/lib/messaging/sender';
+import { openPanelAt, type PanelOpeners } from '@/lib/page/panel-focus';
 import { forgetTabPage, rememberTabPage } from '@/lib/page/tab-pages';
 import {
   createAnnotation,
   pageRecords,
   recordAnchoring,
   removeAnnotation,
+  requireSenderPage,
   restoreAnnotation,
   updateAnnotation,
   type ServiceContext,
 } from '@/lib/records/annotation-service';
 import { wireAnnotateCommands } from '@/lib/records/annotate-commands';
-import { linkFromPage, matchRecords } from '@/lib/records/link-service';
 import { createSuggestionService } from '@/lib/records/suggestion-service';
+import { isDiscreet } from '@/lib/settings/discreet-mode';
 import { loadKinds } from '@/lib/settings/kinds-vocabulary';
 import { loadSettings, saveSettings } from '@/lib/settings/settings';
 
@@ -32,9 +35,11 @@ export default defineBackground(() => {
     rememberKind: async (kind) => void (await saveSettings(local, { lastKind: kind })),
     vocabulary: () => loadKinds(local),
   };
-  // A content script may only touch records of the page it runs in; extension pages may touch any.
-  const pageOf = (sender: { tab?: { id?: number }; url?: string }) =>
-    sender.tab && /^https?:/i.test(sender.url ?? '') ? sender.url! : null;
+  // Chrome's side panel or Firefox's sidebar, whichever this browser has.
+  const panel: PanelOpeners = {
+    sidePanel: browser.sidePanel,
+    sidebarAction: (browser as { sidebarAction?: PanelOpeners['sidebarAction'] }).sidebarAction,
+  };
 
   const suggestions = createSuggestionService(
     ctx.db,
@@ -42,28 +47,33 @@ export default defineBackground(() => {
     async () => (await loadSettings(local)).suggestionsEnabled,
   );
 
+  // A content script may only touch records of the page it runs in (senderPage: null for extension
+  // pages, which may touch any). The page is always the sender's tab address, never a value of the
+  // message, and a request about a page from anything else is refused (requireSenderPage; issue 11).
   const handlers: Handlers = {
     'page/opened': async (page, sender) => {
       const tabId = sender.tab?.id ?? -1;
       await rememberTabPage(session, tabId, page);
-      return { tabId };
+      return { tabId, discreet: isDiscreet(await loadSettings(local), sender.url ?? '') };
     },
-    'annotations/for-page': ({ url, canonicalUrl }) => explainFailures(pageRecords(ctx, url, canonicalUrl)),
-    'annotation/create': (input, sender) => explainFailures(createAnnotation(ctx, input, sender.url ?? '')),
-    'annotation/update': (change, sender) => explainFailures(updateAnnotation(ctx, change, pageOf(sender))),
-    'annotation/delete': ({ id }, sender) => explainFailures(removeAnnotation(ctx, id, pageOf(sender))),
+    'annotations/for-page': ({ canonicalUrl }, sender) =>
+      explainFailures(pageRecords(ctx, requireSenderPage(sender), canonicalUrl)),
+    'annotation/create': (input, sender) => explainFailures(createAnnotation(ctx, input, requireSenderPage(sender))),
+    'annotation/update': (change, sender) => explainFailures(updateAnnotation(ctx, change, senderPage(sender))),
+    'annotation/delete': ({ id }, sender) => explainFailures(removeAnnotation(ctx, id, senderPage(sender))),
     'annotation/restore': ({ annotation }, sender) =>
-      explainFailures(restoreAnnotation(ctx, annotation, pageOf(sender))),
+      explainFailures(restoreAnnotation(ctx, annotation, senderPage(sender))),
     'annotations/anchoring': async ({ changes }, sender) => ({
-      updated: await explainFailures(recordAnchoring(ctx, changes, sender.url ?? '')),
+      updated: await explainFailures(recordAnchoring(ctx, changes, requireSenderPage(sender))),
     }),
-    // Workspace: linking a highlight to a person or case from the card on the page.
-    'records/match': async ({ target, query }) => ({
-      matches: await explainFailures(matchRecords(ctx.db, target, query)),
+    // The card's "Note and links in the side panel": the panel must be opened before any await, while
+    // the researcher's click still counts as a user gesture (openPanelAt calls the opener first).
+    'sidepanel/open': ({ annotationId }, sender) =>
+      openPanelAt(panel, session, { tabId: sender.tab?.id ?? -1, annotationId }),
+    // Known-entity suggestions (issue 6), for the sender's page only.
+    'suggestions/scan': async ({ text }, sender) => ({
+      suggestions: await explainFailures(suggestions.scan(requireSenderPage(sender), text)),
     }),
-    'annotation/link': (link, sender) => explainFailures(linkFromPage(ctx, link, sender.url ?? '')),
-    // Known-entity suggestions (issue 6).
-    'suggestions/scan': async ({ url, text }) => ({ suggestions: await explainFailures(suggestions.scan(url, text)) }),
     'suggestion/accept': ({ source, selectors, personId, article }, sender) =>
       explainFailures(
         createAnnotation(
@@ -74,10 +84,12 @@ export default defineBackground(() => {
             kind: personId ? 'person' : 'fact',
             links: { personIds: personId ? [personId] : [], legalArticle: article },
           },
-          sender.url ?? '',
+          requireSenderPage(sender),
         ),
       ),
-    'suggestion/dismiss': async ({ url, key }) => ({ dismissed: await suggestions.dismiss(url, key) }),
+    'suggestion/dismiss': async ({ key }, sender) => ({
+      dismissed: await suggestions.dismiss(requireSenderPage(sender), key),
+    }),
   };
   listen(browser.runtime.onMessage, createMessageHandler(selfIdentity(), handlers, { answerUnknown: true }));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTabPage(session, tabId));

@@ -81,13 +81,6 @@ async function existing(ctx: ServiceContext, id: string): Promise<Annotation> {
   return found;
 }
 
-/** The highlight with this id, refused unless it is on the page at `pageUrl`: for other page-bound edits. */
-export async function annotationOnPage(ctx: ServiceContext, id: string, pageUrl: string): Promise<Annotation> {
-  const current = await existing(ctx, id);
-  await requireOnPage(ctx, current, pageUrl);
-  return current;
-}
-
 /**
  * The highlights of the page at `pageUrl` (the sender's tab address) with the names the cards show.
  * `declaredCanonical` is what the page's DOM says; it counts only on the page's own site, and stored

@@ -15,10 +15,13 @@ import { normalizeUrl } from '../source/normalize-url';
 /** Most dismissals kept for one page; the oldest go first. */
 export const MAX_DISMISSED_PER_PAGE = 2_000;
 
-/** What the background answers for suggestions. */
+/**
+ * What the background answers for suggestions. `pageUrl` is the sender's tab address (never a value
+ * of the message), so a page can neither read nor change another page's dismissals.
+ */
 export interface SuggestionService {
-  scan(url: string, text: string): Promise<Suggestion[]>;
-  dismiss(url: string, key: string): Promise<number>;
+  scan(pageUrl: string, text: string): Promise<Suggestion[]>;
+  dismiss(pageUrl: string, key: string): Promise<number>;
 }
 
 /** An article as a reader would say it: "Part 1 of Article 368, Criminal Code". */

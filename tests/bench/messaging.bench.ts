@@ -4,7 +4,11 @@ import { createMessageHandler } from '@/lib/messaging/handler';
 // Every message is validated on arrival; this keeps an eye on what that costs per message.
 const self = { runtimeId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id/' };
 const sender = { id: 'ext-id', url: 'https://news.example/a', tab: { id: 7 } };
-const handler = createMessageHandler(self, { 'page/opened': () => ({ tabId: 7 }) }, { answerUnknown: true });
+const handler = createMessageHandler(
+  self,
+  { 'page/opened': () => ({ tabId: 7, discreet: false }) },
+  { answerUnknown: true },
+);
 const message = {
   type: 'page/opened',
   payload: {

@@ -14,14 +14,17 @@ const page: PageDescription = {
 };
 
 const background = (
-  onOpened = vi.fn(async (_p: PageDescription, s: { tab?: { id?: number } }) => ({ tabId: s.tab?.id ?? -1 })),
+  onOpened = vi.fn(async (_p: PageDescription, s: { tab?: { id?: number } }) => ({
+    tabId: s.tab?.id ?? -1,
+    discreet: false,
+  })),
 ) => createMessageHandler(self, { 'page/opened': onOpened }, { answerUnknown: true });
 
 describe('createMessageHandler', () => {
   it('calls the handler with the validated payload and replies with its result', async () => {
-    const onOpened = vi.fn(async () => ({ tabId: 7 }));
+    const onOpened = vi.fn(async () => ({ tabId: 7, discreet: false }));
     const reply = await background(onOpened)({ type: 'page/opened', payload: page }, contentSender);
-    expect(reply).toEqual({ ok: true, data: { tabId: 7 } });
+    expect(reply).toEqual({ ok: true, data: { tabId: 7, discreet: false } });
     expect(onOpened).toHaveBeenCalledWith(page, contentSender);
   });
 
@@ -81,7 +84,9 @@ describe('createMessageHandler', () => {
   });
 
   it('refuses to send a result that breaks the protocol', async () => {
-    const broken = vi.fn(async () => ({ tabId: 'seven' }) as unknown as { tabId: number });
+    const broken = vi.fn(
+      async () => ({ tabId: 'seven', discreet: false }) as unknown as { tabId: number; discreet: boolean },
+    );
     const reply = await background(broken)({ type: 'page/opened', payload: page }, contentSender);
     expect(reply).toMatchObject({ ok: false, error: { code: 'handler-failed' } });
   });

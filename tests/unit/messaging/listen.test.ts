@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { createMessageHandler } from '@/lib/messaging/handler';
 import { listen } from '@/lib/messaging/listen';
 
 describe('listen', () => {
@@ -24,5 +25,27 @@ describe('listen', () => {
     const sendResponse = vi.fn();
     expect(listener('not mine', {}, sendResponse)).toBeUndefined();
     expect(sendResponse).not.toHaveBeenCalled();
+  });
+
+  // Browsers open a side panel only inside a user gesture, which lasts until the first await after
+  // the message arrives: validation and the sender check run synchronously, then the handler is
+  // called before the listener returns (issue 11, sidepanel/open).
+  it('calls a validated handler before the listener returns, and refuses a bad one the same way', () => {
+    const self = { runtimeId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id/' };
+    const sender = { id: 'ext-id', url: 'https://news.example/a', tab: { id: 7 }, frameId: 0 };
+    const events: string[] = [];
+    const open = vi.fn(() => {
+      events.push('handler');
+      return { opened: true };
+    });
+    const event = { addListener: vi.fn(), removeListener: vi.fn() };
+    listen(event, createMessageHandler(self, { 'sidepanel/open': open }, { answerUnknown: true }));
+    const listener = event.addListener.mock.calls[0]![0];
+    listener({ type: 'sidepanel/open', payload: { annotationId: null } }, sender, vi.fn());
+    events.push('listener returned');
+    expect(events).toEqual(['handler', 'listener returned']);
+    listener({ type: 'sidepanel/open', payload: { annotationId: 'not an id' } }, sender, vi.fn());
+    listener({ type: 'sidepanel/open', payload: { annotationId: null } }, { ...sender, frameId: 2 }, vi.fn());
+    expect(open).toHaveBeenCalledTimes(1);
   });
 });

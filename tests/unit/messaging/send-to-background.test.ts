@@ -15,7 +15,7 @@ const page: PageDescription = {
 };
 
 // The content script's path carries no payload schemas: the background's handler is the check.
-const background = (onOpened = vi.fn(async () => ({ tabId: 7 }))) => {
+const background = (onOpened = vi.fn(async () => ({ tabId: 7, discreet: false }))) => {
   const handler = createMessageHandler(self, { 'page/opened': onOpened }, { answerUnknown: true });
   return { onOpened, transport: (m: unknown) => handler(m, contentSender)! };
 };
@@ -23,7 +23,7 @@ const background = (onOpened = vi.fn(async () => ({ tabId: 7 }))) => {
 describe('sendToBackground', () => {
   it('round-trips through the background handler and returns the typed result', async () => {
     const { onOpened, transport } = background();
-    await expect(sendToBackground(transport, 'page/opened', page)).resolves.toEqual({ tabId: 7 });
+    await expect(sendToBackground(transport, 'page/opened', page)).resolves.toEqual({ tabId: 7, discreet: false });
     expect(onOpened).toHaveBeenCalledWith(page, contentSender);
   });
 

@@ -33,9 +33,7 @@ async function run() {
   await new Promise((r) => setTimeout(r, 100));
 
   const [index, readMs] = time(() => indexText(document.body));
-  const [, sendMs] = time(() =>
-    JSON.stringify({ type: 'suggestions/scan', payload: { url: location.href, text: index.text } }),
-  );
+  const [, sendMs] = time(() => JSON.stringify({ type: 'suggestions/scan', payload: { text: index.text } }));
   const [matcher, buildMs] = time(() => buildNameMatcher(registry));
   const [suggestions, scanMs] = time(() => {
     const found: Suggestion[] = findPersonMentions(matcher, index.text).map((m) => ({
