@@ -1,10 +1,11 @@
+import { DiscreetNotice } from './DiscreetNotice';
 import type { ActivePage } from './hooks/use-active-page';
 import { PageAnnotations } from './PageAnnotations';
 import { PageSuggestions } from './PageSuggestions';
 import { PageSummary } from './PageSummary';
 import { SourceDetails } from './SourceDetails';
 
-/** The page beside the panel: how the extension reads it, its recorded source, and its highlights. */
+/** The page beside the panel: how the extension reads it, whether it is discreet, its recorded source, its highlights and its suggestions. */
 export function ThisPageView({ active }: { active: ActivePage }) {
   return (
     <section aria-labelledby="this-page">
@@ -14,6 +15,7 @@ export function ThisPageView({ active }: { active: ActivePage }) {
       {active.state === 'ready' && (
         <>
           <PageSummary page={active.page} />
+          <DiscreetNotice tabId={active.tabId} page={active.page} />
           <SourceDetails page={active.page} />
           <h3>Highlights</h3>
           <PageAnnotations page={active.page} tabId={active.tabId} />
