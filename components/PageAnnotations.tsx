@@ -1,8 +1,10 @@
 import { annotationsForUrl, sourcesForUrl } from '@/lib/db/records';
 import type { PageDescription } from '@/lib/messaging/protocol';
 import { inDocumentOrder } from '@/lib/records/document-order';
+import { useEffect } from 'preact/hooks';
 import { AnnotationItem } from './AnnotationItem';
 import { useLiveQuery } from './hooks/use-live-query';
+import type { PanelFocus } from './hooks/use-panel-focus';
 import { useWorkspace } from './hooks/workspace';
 import type { RecordsDatabase } from '@/lib/db/database';
 
@@ -15,13 +17,34 @@ async function loadPage(db: RecordsDatabase, url: string, canonicalUrl: string |
   const caseIds = [...new Set(annotations.flatMap((a) => a.caseIds))];
   const persons = new Map((await db.persons.bulkGet(personIds)).flatMap((p) => (p ? [[p.id, p.name] as const] : [])));
   const cases = new Map((await db.cases.bulkGet(caseIds)).flatMap((c) => (c ? [[c.id, c.title] as const] : [])));
-  return { annotations: inDocumentOrder(annotations), persons, cases, source: sources[0] ?? null };
+  return { url, annotations: inDocumentOrder(annotations), persons, cases, source: sources[0] ?? null };
 }
 
-/** The highlights of the page beside the panel in the order they appear, orphans flagged with their quote kept. */
-export function PageAnnotations({ page, tabId }: { page: PageDescription; tabId: number | null }) {
-  const { ctx } = useWorkspace();
+/**
+ * The highlights of the page beside the panel in the order they appear, orphans flagged with their
+ * quote kept. `focus` asks for one of them (from the page's card); `onFocused` is told once it is shown.
+ */
+export function PageAnnotations({
+  page,
+  tabId,
+  focus = null,
+  onFocused,
+}: {
+  page: PageDescription;
+  tabId: number | null;
+  focus?: PanelFocus | null;
+  onFocused?: (request: PanelFocus) => void;
+}) {
+  const { ctx, announce } = useWorkspace();
   const data = useLiveQuery(() => loadPage(ctx.db, page.url, page.canonicalUrl), [ctx.db, page.url, page.canonicalUrl]);
+  // Wait for this page's list (not the one before a navigation) before deciding it lacks the highlight.
+  const current = data?.url === page.url ? data : undefined;
+  const missing = !!focus && !!current && !current.annotations.some((a) => a.id === focus.annotationId);
+  useEffect(() => {
+    if (!missing || !focus) return;
+    announce('That highlight is not on this page’s list any more.', true);
+    onFocused?.(focus);
+  }, [missing, focus]);
   if (!data) return <p class="muted">Loading highlights…</p>;
   const { annotations } = data;
   if (!annotations.length) return <p class="muted">No highlights on this page yet. Select words to add one.</p>;
@@ -44,6 +67,8 @@ export function PageAnnotations({ page, tabId }: { page: PageDescription; tabId:
             year={year}
             persons={a.personIds.flatMap((id) => (data.persons.has(id) ? [{ id, name: data.persons.get(id)! }] : []))}
             cases={a.caseIds.flatMap((id) => (data.cases.has(id) ? [{ id, name: data.cases.get(id)! }] : []))}
+            focusRequest={current && focus?.annotationId === a.id ? focus : null}
+            onFocused={() => focus && onFocused?.(focus)}
           />
         ))}
       </ul>

@@ -10,6 +10,7 @@ import { Tabs, type TabItem } from './Tabs';
 import { ThisPageView } from './ThisPageView';
 import { UndoBar } from './UndoBar';
 import { useActivePage } from './hooks/use-active-page';
+import { usePanelFocus } from './hooks/use-panel-focus';
 import { WorkspaceContext, useWorkspaceState } from './hooks/workspace';
 
 const TABS: readonly TabItem[] = [
@@ -27,7 +28,15 @@ const typing = (target: EventTarget | null) =>
 export function SidePanelApp({ recordsContext }: { recordsContext?: RecordsContext } = {}) {
   const active = useActivePage();
   const [tab, setTab] = useState('page');
-  const workspace = useWorkspaceState(active.state === 'ready' ? active.tabId : null, recordsContext);
+  const tabId = active.state === 'ready' ? active.tabId : null;
+  const workspace = useWorkspaceState(tabId, recordsContext);
+  const focus = usePanelFocus(tabId);
+  useEffect(() => {
+    // Asked for from the page's card: the highlight is shown in This page, whatever view was open.
+    if (!focus.request) return;
+    setTab('page');
+    if (focus.request.annotationId === null) focus.done(focus.request);
+  }, [focus.request]);
   useEffect(() => {
     // Evidence must survive storage pressure: ask once per panel; the browser remembers a grant.
     void requestPersistentStorage();
@@ -53,7 +62,13 @@ export function SidePanelApp({ recordsContext }: { recordsContext?: RecordsConte
         <h1>Source Annotator</h1>
         <UndoBar />
         <Tabs label="Workspace views" tabs={TABS} selected={tab} onSelect={setTab}>
-          {tab === 'page' && <ThisPageView active={active} />}
+          {tab === 'page' && (
+            <ThisPageView
+              active={active}
+              focus={focus.request?.annotationId ? focus.request : null}
+              onFocused={focus.done}
+            />
+          )}
           {tab === 'persons' && <PersonsView />}
           {tab === 'cases' && <CasesView />}
           {tab === 'records' && <AllRecords />}

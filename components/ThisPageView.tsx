@@ -1,12 +1,24 @@
 import { DiscreetNotice } from './DiscreetNotice';
 import type { ActivePage } from './hooks/use-active-page';
+import type { PanelFocus } from './hooks/use-panel-focus';
 import { PageAnnotations } from './PageAnnotations';
 import { PageSuggestions } from './PageSuggestions';
 import { PageSummary } from './PageSummary';
 import { SourceDetails } from './SourceDetails';
 
-/** The page beside the panel: how the extension reads it, whether it is discreet, its recorded source, its highlights and its suggestions. */
-export function ThisPageView({ active }: { active: ActivePage }) {
+/**
+ * The page beside the panel: how the extension reads it, whether it is discreet, its recorded
+ * source, its highlights and its suggestions. `focus` asks for one highlight (from the page's card).
+ */
+export function ThisPageView({
+  active,
+  focus = null,
+  onFocused,
+}: {
+  active: ActivePage;
+  focus?: PanelFocus | null;
+  onFocused?: (request: PanelFocus) => void;
+}) {
   return (
     <section aria-labelledby="this-page">
       <h2 id="this-page">This page</h2>
@@ -18,7 +30,7 @@ export function ThisPageView({ active }: { active: ActivePage }) {
           <DiscreetNotice tabId={active.tabId} page={active.page} />
           <SourceDetails page={active.page} />
           <h3>Highlights</h3>
-          <PageAnnotations page={active.page} tabId={active.tabId} />
+          <PageAnnotations page={active.page} tabId={active.tabId} focus={focus} onFocused={onFocused} />
           <h3>Suggestions</h3>
           <PageSuggestions tabId={active.tabId} />
         </>
