@@ -10,7 +10,7 @@ describe('toTab', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it.each([0, 7])('sends to frame 0 of tab %i only', async (tabId) => {
-    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, data: {} });
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     const message = { type: 'selection/annotate', payload: { kind: 'person', selectionText: null } };
     await toTab(tabId)(message);
     expect(send).toHaveBeenCalledExactlyOnceWith(tabId, message, { frameId: 0 });
