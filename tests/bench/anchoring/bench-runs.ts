@@ -1,6 +1,7 @@
 import type { EditedPage } from './annotations';
 import type { BenchSets } from './bench-sets';
-import type { paintCase, unchangedOurs } from './case-unchanged';
+import type { paintCase } from './case-paint';
+import type { unchangedOurs } from './case-unchanged';
 import type { Outcome } from './outcome';
 
 // Everything the cases measured, handed from the run to the tables, targets and details.

@@ -1,17 +1,14 @@
-import { createHighlightPainter, type PaintItem } from '@/lib/annotator/highlight-painter';
-import { BUILT_IN_KINDS } from '@/lib/schema/kinds';
-import { distribution, since } from '../chromium/measure';
-import type { BenchAnnotation, Item, QuoteKind } from './annotations';
-import { afterNextFrame, gc, longestTask, nextTask, type ShownPage } from './bench-dom';
+import { distribution } from '../chromium/measure';
+import type { BenchAnnotation, Item } from './annotations';
+import { gc, longestTask, nextTask, type ShownPage } from './bench-dom';
 import { ours } from './libraries';
 import type { Outcome, Verdict } from './outcome';
 import { log, ms } from './report';
 
-// Cases 1 (ours) and 4: the extension re-anchors 1,000 unchanged annotations as one synchronous
-// task, the way the content script does on a page visit, then paints them.
+// Case 1 (ours): the extension re-anchors 1,000 unchanged annotations as one synchronous task, the
+// way the content script does on a page visit (case-paint.ts then paints them).
 
 const WARM_RUNS = 5;
-const KIND_OF: Record<QuoteKind, string> = { name: 'person', date: 'date', article: 'legal-article', sentence: 'fact' };
 
 /** Case 1 for the extension: index + anchor all, first run and warm runs, with the verdicts. */
 export async function unchangedOurs(root: HTMLElement, page: ShownPage, unchanged: readonly BenchAnnotation[]) {
@@ -74,50 +71,4 @@ export async function unchangedOurs(root: HTMLElement, page: ShownPage, unchange
   };
   log(`case 1 ours: ${ms(cold.totalMs)} cold (index ${ms(cold.indexMs)}), ${ms(warmTotal.p50)} warm`);
   return { unchangedItems, cold, coldLongest, warmTotal, oursUnchanged, details };
-}
-
-/** Case 4: paint the ranges of case 1 with the extension's painter, then repaint them. */
-export async function paintCase(ranges: readonly (Range | null)[], unchanged: readonly BenchAnnotation[]) {
-  log('case 4: painting…');
-  const painter = createHighlightPainter(document);
-  painter.setKinds(BUILT_IN_KINDS);
-  const paintItems: PaintItem[] = ranges.flatMap((range, i) =>
-    range ? [{ id: String(unchanged[i]!.id), kind: KIND_OF[unchanged[i]!.kind], range }] : [],
-  );
-  await afterNextFrame();
-  await afterNextFrame();
-  const idleFrames: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const t = performance.now();
-    await afterNextFrame();
-    idleFrames.push(since(t));
-  }
-  const paintStart = performance.now();
-  painter.paint(paintItems);
-  const paintCallMs = since(paintStart);
-  await afterNextFrame();
-  const paintFrameMs = since(paintStart);
-  const paintLongest = await longestTask(paintStart, paintStart + paintFrameMs);
-  // Repainting (every re-anchoring repaints everything) after the first paint.
-  const repaintStart = performance.now();
-  painter.paint(paintItems);
-  const repaintCallMs = since(repaintStart);
-  await afterNextFrame();
-  const repaintFrameMs = since(repaintStart);
-  painter.destroy();
-  const idleFrame = distribution(idleFrames).p50;
-  const details = {
-    mode: painter.mode,
-    items: paintItems.length,
-    paintCallMs,
-    paintFrameMs,
-    repaintCallMs,
-    repaintFrameMs,
-    idleFrames,
-    paintLongest,
-  };
-  log(
-    `case 4: paint() ${ms(paintCallMs)}, to the next rendered frame ${ms(paintFrameMs)} (idle frame ${ms(idleFrame)})`,
-  );
-  return { painter, paintItems, paintCallMs, paintFrameMs, repaintCallMs, repaintFrameMs, idleFrame, details };
 }

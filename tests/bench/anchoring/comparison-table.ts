@@ -13,7 +13,7 @@ export function comparisonTable(runs: BenchRuns): string[][] {
   const { deletedModel, wordModel, fallbackModel, editedModel, mb } = runs;
   const { unchanged } = runs.sets;
   const { cold, warmTotal } = runs.case1Ours;
-  const { paintItems, paintCallMs, paintFrameMs } = runs.paint;
+  const { paintItems, ours: painted } = runs.paint;
   const names = LIBRARY_NAMES;
   const cells = (f: (o: Outcome) => string, list: Outcome[], missing = 'n/a') =>
     names.map((name) => {
@@ -76,7 +76,7 @@ export function comparisonTable(runs: BenchRuns): string[][] {
     cells((o) => rates(o), case3Wrong, 'not run'),
   );
   row(`4. paint ${count(paintItems.length)} highlights`, 'paint() / until the next frame is rendered', [
-    `${ms(paintCallMs)} / ${ms(paintFrameMs)}`,
+    `${ms(painted.paintCallMs)} / ${ms(painted.paintFrameMs)}`,
     'not a painter',
     'not a painter',
     'not a painter',
