@@ -99,7 +99,7 @@ export function createPageAnnotator(
   const anchored = new Map<string, Range>();
   const kinds = (): readonly KindDefinition[] => records.kinds;
 
-  const notice = createOrphanNotice(layer);
+  const notice = createOrphanNotice(layer, life.setTimeout);
   const toolbar = createSelectionToolbar(layer, view, {
     pick: (kind) => pick(kind),
     dismiss: () => toolbar.hide(),

@@ -27,7 +27,7 @@ button:focus-visible, select:focus-visible, textarea:focus-visible { outline: 3p
 .sa-message { padding: 4px 6px; max-width: 400px; }
 .sa-error { color: #b3261e; }
 .sa-message:empty { display: none; }
-.sa-notice { right: 16px; bottom: 16px; max-width: 360px; padding: 8px 10px; display: grid; gap: 4px; }
+.sa-notice { pointer-events: none; right: 16px; bottom: 16px; max-width: 360px; padding: 8px 10px; display: grid; gap: 4px; }
 .sa-card { width: 340px; height: 280px; box-sizing: border-box; overflow: auto; padding: 10px; display: grid;
   gap: 8px; align-content: start; }
 .sa-note { margin: 0; max-height: 5em; overflow: auto; white-space: pre-wrap; }

@@ -34,14 +34,6 @@ export type PageRecords = z.infer<typeof PageRecords>;
 export const AnchoringChange = z.strictObject({ id: Id, state: z.enum(['anchored', 'orphaned']) });
 export type AnchoringChange = z.infer<typeof AnchoringChange>;
 
-/** What a highlight can be linked to from the page's card. */
-export const LinkTarget = z.enum(['person', 'case']);
-export type LinkTarget = z.infer<typeof LinkTarget>;
-
-/** A person or case offered by the card's autocomplete, with the spelling that matched. */
-export const RecordMatch = z.strictObject({ id: Id, name: text(LIMITS.title), matched: text(LIMITS.title) });
-export type RecordMatch = z.infer<typeof RecordMatch>;
-
 const Both: readonly SenderKind[] = ['content-script', 'extension-page'];
 
 // Known-entity suggestions (issue 6): the background finds registered persons and legal articles in

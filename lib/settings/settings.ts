@@ -47,10 +47,13 @@ export async function saveSettings(area: KeyValueArea, change: Partial<Settings>
   next.researcherName = next.researcherName.trim();
   const parsed = z.safeParse(Settings, next);
   if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path[0];
     throw new Error(
-      parsed.error.issues[0]?.path[0] === 'researcherName'
+      field === 'researcherName'
         ? 'The name must be at most 200 characters.'
-        : 'That kind is not valid.',
+        : field === 'discreetSites'
+          ? 'The discreet sites must be at most 1,000 host names of up to 253 characters.'
+          : 'That kind is not valid.',
     );
   }
   await area.set({ [KEY]: parsed.data });
