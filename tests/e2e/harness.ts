@@ -113,10 +113,11 @@ async function phraseEnds(page: Page, phrase: string, occurrence: number) {
 }
 
 /**
- * Selects `phrase` with the mouse: press at the left edge of its first character, drag to the
- * right edge of its last, release. Throws if the browser's selection is not the phrase.
+ * Drags the mouse across `phrase` as a user selects it: press at the left edge of its first
+ * character, drag to the right edge of its last, release. Checks nothing afterwards (the page's
+ * script may have changed the selection at the release).
  */
-export async function selectPhrase(page: Page, phrase: string, occurrence = 0): Promise<void> {
+export async function dragAcross(page: Page, phrase: string, occurrence = 0): Promise<void> {
   const ends = await phraseEnds(page, phrase, occurrence);
   if (!ends) throw new Error(`"${phrase}" is not on the page`);
   const y = (r: { top: number; bottom: number }) => (r.top + r.bottom) / 2;
@@ -125,6 +126,11 @@ export async function selectPhrase(page: Page, phrase: string, occurrence = 0): 
   await page.mouse.move((ends.first.left + ends.last.right) / 2, y(ends.last), { steps: 5 });
   await page.mouse.move(ends.last.right - 0.5, y(ends.last), { steps: 5 });
   await page.mouse.up();
+}
+
+/** Selects `phrase` with the mouse (see dragAcross). Throws if the browser's selection is not the phrase. */
+export async function selectPhrase(page: Page, phrase: string, occurrence = 0): Promise<void> {
+  await dragAcross(page, phrase, occurrence);
   const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
   if (selected.replace(/\s+/g, ' ').trim() !== phrase.replace(/\s+/g, ' ').trim()) {
     throw new Error(`selected "${selected}" instead of "${phrase}"`);
