@@ -67,8 +67,8 @@ export async function waitForNoRole(page: Page, role: string, name?: string | Re
   }
 }
 
-/** Clicks the centre of the element with `role` and `name`, with the mouse, as a user would. */
-export async function clickRole(page: Page, role: string, name: string | RegExp): Promise<void> {
+/** The viewport point at the centre of the element with `role` and `name`, once it is shown. */
+export async function roleCentre(page: Page, role: string, name: string | RegExp): Promise<{ x: number; y: number }> {
   await waitForRole(page, role, name);
   const [found] = await queryRole(page, role, name);
   const session = await cdp(page);
@@ -76,5 +76,11 @@ export async function clickRole(page: Page, role: string, name: string | RegExp)
     model: { content: number[] };
   };
   const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
-  await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+}
+
+/** Clicks the centre of the element with `role` and `name`, with the mouse, as a user would. */
+export async function clickRole(page: Page, role: string, name: string | RegExp): Promise<void> {
+  const { x, y } = await roleCentre(page, role, name);
+  await page.mouse.click(x, y);
 }
