@@ -15,6 +15,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['tests/support/testing-library-setup.ts'],
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -27,6 +28,21 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // After the unit tests, and never beside the Firefox run.
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
+        test: {
+          // The core flows again in Debian's Firefox ESR (puppeteer-core over WebDriver BiDi).
+          name: 'e2e-firefox',
+          include: ['tests/e2e-firefox/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          sequence: { groupOrder: 2 },
         },
       },
     ],
