@@ -140,7 +140,9 @@ const ariaSelector = (role: string, name?: string) => (name ? `aria/${name}[role
 
 /** Finds an element by role and accessible name: in the in-page UI on web pages, in the document on extension pages. */
 export async function findRole(page: Page, role: string, name?: string): Promise<ElementHandle<Element> | null> {
-  const scope = page.url().startsWith('moz-extension:') ? page : await uiRoot(page);
+  // page.url() is not updated for extension pages (no BiDi navigation events): ask the document.
+  const extensionPage = await page.evaluate(() => location.protocol === 'moz-extension:');
+  const scope = extensionPage ? page : await uiRoot(page);
   return (await scope.$(ariaSelector(role, name))) as ElementHandle<Element> | null;
 }
 
