@@ -202,6 +202,15 @@ async function phraseEnds(page: Page, phrase: string, occurrence: number) {
 
 /** Selects `phrase` with the mouse (press, drag, release); throws if the selection is not the phrase. */
 export async function selectPhrase(page: Page, phrase: string, occurrence = 0): Promise<void> {
+  await dragAcross(page, phrase, occurrence);
+  const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
+  if (selected.replace(/\s+/g, ' ').trim() !== phrase.replace(/\s+/g, ' ').trim()) {
+    throw new Error(`selected "${selected}" instead of "${phrase}"`);
+  }
+}
+
+/** The researcher's drag across `phrase`, whatever the page then does with the selection. */
+export async function dragAcross(page: Page, phrase: string, occurrence = 0): Promise<void> {
   const ends = await phraseEnds(page, phrase, occurrence);
   if (!ends) throw new Error(`"${phrase}" is not on the page`);
   const y = (r: { top: number; bottom: number }) => (r.top + r.bottom) / 2;
@@ -210,10 +219,6 @@ export async function selectPhrase(page: Page, phrase: string, occurrence = 0): 
   await page.mouse.move((ends.first.left + ends.last.right) / 2, y(ends.last), { steps: 5 });
   await page.mouse.move(ends.last.right - 0.5, y(ends.last), { steps: 5 });
   await page.mouse.up();
-  const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
-  if (selected.replace(/\s+/g, ' ').trim() !== phrase.replace(/\s+/g, ' ').trim()) {
-    throw new Error(`selected "${selected}" instead of "${phrase}"`);
-  }
 }
 
 /** The viewport box around a phrase on the page (scrolled into view), for screenshots and clicks. */
@@ -250,4 +255,35 @@ export async function screenshotRegion(
 export async function importFile(panel: Page, path: string): Promise<void> {
   const input = (await panel.waitForSelector('input[type="file"]')) as ElementHandle<HTMLInputElement>;
   await input.uploadFile(path);
+}
+
+/** The quotes of every stored highlight, read from the extension's own IndexedDB by one of its pages. */
+export async function storedQuotes(session: ExtensionSession): Promise<string[]> {
+  const probe = await openExtensionPage(session, 'popup.html');
+  try {
+    return await probe.evaluate(
+      () =>
+        new Promise<string[]>((done, fail) => {
+          const open = indexedDB.open('source-annotator');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            // Highlights are stored in blocks per source (lib/db/annotation-blocks.ts).
+            const read = db.transaction('annotationBlocks').objectStore('annotationBlocks').getAll();
+            read.onerror = () => (db.close(), fail(read.error));
+            read.onsuccess = () => {
+              db.close();
+              type Block = { annotations: { selectors: { type: string; exact?: string }[] }[] };
+              done(
+                (read.result as Block[])
+                  .flatMap((block) => block.annotations)
+                  .map((a) => a.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? ''),
+              );
+            };
+          };
+        }),
+    );
+  } finally {
+    await probe.close();
+  }
 }
