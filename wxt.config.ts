@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { MIN_FIREFOX } from './scripts/firefox.mjs';
 
 // The extension's identity and permissions live here; entrypoints only wire things up.
 export default defineConfig({
@@ -46,7 +47,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'source-annotator@rights-tools.example',
-              strict_min_version: '142.0',
+              // The oldest Firefox the end-to-end harness accepts (scripts/firefox.mjs) is the one declared.
+              strict_min_version: `${MIN_FIREFOX}.0`,
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 /** The oldest Firefox the extension declares (wxt.config.ts strict_min_version) and the tests accept. */
 export const MIN_FIREFOX = 142;
 
-/** `name` on the PATH, or null. */
+/** `name` on the PATH, or null. @param {string} name */
 function onPath(name) {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     const candidate = join(dir, name);
@@ -29,7 +29,10 @@ export function findFirefox() {
   return onPath('firefox-esr') ?? (existsSync('/usr/bin/firefox-esr') ? '/usr/bin/firefox-esr' : null);
 }
 
-/** The major version a Firefox binary reports, e.g. 153 for "Mozilla Firefox 153.8.0esr". */
+/**
+ * The major version a Firefox binary reports, e.g. 153 for "Mozilla Firefox 153.8.0esr".
+ * @param {string} path
+ */
 export function firefoxVersion(path) {
   const out = execFileSync(path, ['--version'], { encoding: 'utf8' });
   const major = Number(/(\d+)\.\d+/.exec(out)?.[1]);
