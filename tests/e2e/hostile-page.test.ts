@@ -32,6 +32,8 @@ const NAMES = registry.persons.flatMap((p) => [p.name, ...p.aliases]);
 const PHRASE = 'Halina Krasnova';
 const NOTE = 'Presided without hearing witnesses; verify her rulings from 2022';
 const VISIBLE_NAME = 'Marfa Rabkova';
+/** Registered names the page hides, and the persons they would be suggested as. */
+const HIDDEN_NAMES = ['Nasta Loika', 'Valiantsin Stefanovich', 'Uladzimir Labkovich', 'Марфа Рабкова', 'Андрэй Чапюк'];
 const PERSON_PINK = { r: 0xf9, g: 0xa8, b: 0xd4 };
 const SUGGESTION_VIOLET = { r: 0x7c, g: 0x3a, b: 0xed };
 
@@ -114,8 +116,15 @@ describe('a page that watches everything it can', () => {
     await paints(page);
     const annotated = await observed(page);
 
-    // The note is written in the side panel, with the keyboard.
     const panel = await openExtensionPage(session, `sidepanel.html?tab=${await tabIdOf(session, page)}`);
+    // Names the researcher can see are suggested; the hidden ones (off-screen, transparent, zero-size) are not.
+    const suggested = panel.getByRole('list', { name: 'Suggestions on this page' });
+    await expect.poll(() => suggested.textContent({ timeout: 5_000 }), { timeout: 10_000 }).toContain('Andrei Chapiuk');
+    const listed = (await suggested.textContent())!;
+    expect(listed).toContain(VISIBLE_NAME);
+    for (const hidden of HIDDEN_NAMES) expect(listed).not.toContain(hidden);
+
+    // The note is written in the side panel, with the keyboard.
     await item(panel, PHRASE).getByRole('button', { name: 'Note…' }).click();
     const field = panel.getByRole('textbox', { name: 'Note' });
     await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
