@@ -118,6 +118,14 @@ describe('highlighting on a news page', () => {
     await paints(page, ARTICLE, 0, FACT_GREEN).toBeGreaterThan(300);
   });
 
+  it("paints them even when the page marks its whole body as the extension's UI", async () => {
+    // Issue 11: the page cannot exclude its own text from anchoring (which made every highlight an orphan).
+    session.server.override(PAGE, ORIGINAL.replace('<body>', '<body data-source-annotator-ui class="sa-layer">'));
+    const page = await open();
+    await paints(page, NAME, NAME_IN_TEXT, PERSON_PINK).toBeGreaterThan(150);
+    await paints(page, ARTICLE, 0, FACT_GREEN).toBeGreaterThan(300);
+  });
+
   it('follows a quote whose wording the site changed', async () => {
     const edited = 'Part 1 of Article 368 of the Penal Code';
     session.server.override(PAGE, ORIGINAL.replace(ARTICLE, edited));
