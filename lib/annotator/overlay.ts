@@ -8,7 +8,7 @@ import { textRects } from './text-rects';
 //
 // Boxes are laid out in page coordinates on a stage that is moved by the scroll offset, so scrolling
 // costs one style write; a layout change (resize, zoom, fonts, DOM or attribute changes, a scrolled
-// inner box) lays every box out again, at most once a frame.
+// inner box) measures every box again, at most once a frame.
 
 /** One thing to paint: a range and how its boxes look. */
 export interface OverlayItem {
@@ -27,46 +27,75 @@ export interface Overlay {
   destroy(): void;
 }
 
+/** A box in page coordinates, measured once per layout. */
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  className: string;
+  color?: string;
+}
+
 /** Creates the overlay painting into `container` (a layer of the shadow root) over `doc`. */
 export function createOverlay(doc: Document, container: HTMLElement, life: Lifecycle): Overlay {
   const view = doc.defaultView!;
   const stage = doc.createElement('div');
   stage.className = 'sa-stage';
   container.append(stage);
-  const layers = new Map<string, { group: HTMLElement; items: readonly OverlayItem[] }>();
+  const layers = new Map<string, { group: HTMLElement; items: readonly OverlayItem[]; boxes: Box[] }>();
   let frame = 0;
+  // Only the boxes near the viewport are in the shadow root (a band of three screens): a page with
+  // a thousand highlights draws tens of elements, and scrolling redraws them from the measured
+  // boxes, without reading the layout, when the viewport nears the band's edge.
+  let band = { top: 0, bottom: -1 };
 
-  const draw = (group: HTMLElement, items: readonly OverlayItem[]) => {
+  const measure = (items: readonly OverlayItem[]): Box[] => {
     const x = view.scrollX;
     const y = view.scrollY;
-    const boxes: HTMLElement[] = [];
+    const boxes: Box[] = [];
     for (const item of items) {
       if (!item.range.startContainer.isConnected) continue;
       for (const r of textRects(item.range)) {
-        const box = doc.createElement('div');
-        box.className = item.className;
-        const s = box.style;
-        s.left = `${r.left + x}px`;
-        s.top = `${r.top + y}px`;
-        s.width = `${r.width}px`;
-        s.height = `${r.height}px`;
-        if (item.color) s.background = item.color;
-        boxes.push(box);
+        boxes.push({ left: r.left + x, top: r.top + y, width: r.width, height: r.height, ...item });
       }
     }
-    group.replaceChildren(...boxes);
+    return boxes;
   };
-  const follow = () => (stage.style.transform = `translate(${-view.scrollX}px, ${-view.scrollY}px)`);
+  const draw = () => {
+    const height = view.innerHeight;
+    band = { top: view.scrollY - height, bottom: view.scrollY + 2 * height };
+    for (const { group, boxes } of layers.values()) {
+      const shown: HTMLElement[] = [];
+      for (const b of boxes) {
+        if (b.top + b.height < band.top || b.top > band.bottom) continue;
+        const box = doc.createElement('div');
+        box.className = b.className;
+        // One style write per box (CSSOM, so a page's CSP on style attributes does not apply).
+        box.style.cssText = `left:${b.left}px;top:${b.top}px;width:${b.width}px;height:${b.height}px${
+          b.color ? `;background:${b.color}` : ''
+        }`;
+        shown.push(box);
+      }
+      group.replaceChildren(...shown);
+    }
+  };
+  const follow = () => {
+    stage.style.transform = `translate(${-view.scrollX}px, ${-view.scrollY}px)`;
+    const height = view.innerHeight;
+    if (view.scrollY < band.top + height / 2 || view.scrollY + height > band.bottom - height / 2) draw();
+  };
   const relayout = () => {
     view.cancelAnimationFrame(frame);
     frame = 0;
-    for (const { group, items } of layers.values()) draw(group, items);
+    for (const layer of layers.values()) layer.boxes = measure(layer.items);
+    draw();
     follow();
   };
+  const painting = () => [...layers.values()].some((l) => l.items.length > 0);
   const soon = () => {
     if (!frame && painting()) frame = view.requestAnimationFrame(relayout);
   };
-  const painting = () => [...layers.values()].some((l) => l.items.length > 0);
 
   // The page's own changes can move words without changing their text (a class toggled, an image
   // loaded, a font swapped); the overlay watches only while it paints something.
@@ -94,12 +123,13 @@ export function createOverlay(doc: Document, container: HTMLElement, life: Lifec
     set(name, items) {
       let layer = layers.get(name);
       if (!layer) {
-        layer = { group: doc.createElement('div'), items };
+        layer = { group: doc.createElement('div'), items, boxes: [] };
         stage.append(layer.group);
         layers.set(name, layer);
       }
       layer.items = items;
-      draw(layer.group, items);
+      layer.boxes = measure(items);
+      draw();
       follow();
       watch(painting());
     },

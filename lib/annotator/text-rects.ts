@@ -7,19 +7,28 @@ const SHOW_TEXT = 4;
 /** The Text nodes a range touches, each with the part of its data inside the range. */
 function textParts(range: Range): { node: Text; start: number; end: number }[] {
   const start = range.startContainer;
-  if (start === range.endContainer && start.nodeType === 3) {
+  const end = range.endContainer;
+  if (start === end && start.nodeType === 3) {
     return [{ node: start as Text, start: range.startOffset, end: range.endOffset }];
   }
+  // Walk from the range's start to its end only: the common ancestor of two paragraphs may be the
+  // whole article, and walking all of it for every highlight made painting a 1 MB page slow.
   const root = range.commonAncestorContainer;
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  const first = start.nodeType === 3 ? start : (start.childNodes[range.startOffset] ?? start);
+  walker.currentNode = first;
   const parts: { node: Text; start: number; end: number }[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (!range.intersectsNode(n)) continue;
+  for (let n: Node | null = first.nodeType === 3 ? first : walker.nextNode(); n; n = walker.nextNode()) {
+    if (!range.intersectsNode(n)) {
+      if (parts.length) break; // past the end
+      continue;
+    }
     const text = n as Text;
     const from = text === start ? range.startOffset : 0;
-    const to = text === range.endContainer ? range.endOffset : text.data.length;
+    const to = text === end ? range.endOffset : text.data.length;
     if (to > from) parts.push({ node: text, start: from, end: to });
+    if (text === end) break;
   }
   return parts;
 }
