@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { ensureFirefox } from '../../scripts/firefox.mjs';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
+import { phraseEndsInPage } from '../support/phrase-ends';
 
 // The Firefox twin of tests/e2e/harness.ts, with the same helper names: Debian's firefox-esr driven
 // by puppeteer-core over WebDriver BiDi, the built Firefox extension installed as a temporary add-on,
@@ -164,40 +165,7 @@ export async function clickRole(page: Page, role: string, name?: string): Promis
 
 /** The viewport rectangles of the first and last characters of `phrase` (its `occurrence`-th match). */
 async function phraseEnds(page: Page, phrase: string, occurrence: number) {
-  return page.evaluate(
-    (phrase, occurrence) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      let text = '';
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        nodes.push(n as Text);
-        text += (n as Text).data;
-      }
-      let at = -1;
-      for (let i = 0; i <= occurrence; i++) at = text.indexOf(phrase, at + 1);
-      if (at < 0) return null;
-      const locate = (offset: number) => {
-        let start = 0;
-        for (const node of nodes) {
-          if (offset < start + node.data.length) return { node, offset: offset - start };
-          start += node.data.length;
-        }
-        throw new Error('offset beyond text');
-      };
-      const rectOf = (offset: number) => {
-        const { node, offset: o } = locate(offset);
-        const range = document.createRange();
-        range.setStart(node, o);
-        range.setEnd(node, o + 1);
-        const r = range.getBoundingClientRect();
-        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-      };
-      locate(at).node.parentElement?.scrollIntoView({ block: 'center' });
-      return { first: rectOf(at), last: rectOf(at + phrase.length - 1) };
-    },
-    phrase,
-    occurrence,
-  );
+  return page.evaluate(phraseEndsInPage, { phrase, occurrence });
 }
 
 /** Selects `phrase` with the mouse (press, drag, release); throws if the selection is not the phrase. */

@@ -1,7 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  HOST_ADDED,
+  NAMES,
+  NOTE,
+  PERSON_PINK,
+  PHRASE,
+  REGISTRY,
+  STORY,
+  SUGGESTION_VIOLET,
+  VISIBLE_NAME,
+} from '../support/hostile-story';
 import { ensureFirefox } from '../../scripts/firefox.mjs';
 import { leakedIn, secretsOf, TYPING_EVENTS, type Observed } from '../e2e/observer';
 import { countPixels, near } from '../e2e/pixels';
@@ -24,22 +33,6 @@ import {
 // (typed in the side panel), the page learns nothing but that one empty element is there; in
 // discreet mode it observes what it observes in the same Firefox without the extension, until the
 // researcher clicks "Show on this page".
-
-const STORY = '/hostile-story.html';
-const REGISTRY = resolve('tests/fixtures/records/hostile-registry.v1.json');
-const registry = JSON.parse(readFileSync(REGISTRY, 'utf8')) as { persons: { name: string; aliases: string[] }[] };
-const NAMES = registry.persons.flatMap((p) => [p.name, ...p.aliases]);
-const PHRASE = 'Halina Krasnova';
-const NOTE = 'Presided without hearing witnesses; verify her rulings from 2022';
-const VISIBLE_NAME = 'Marfa Rabkova';
-const PERSON_PINK = { r: 0xf9, g: 0xa8, b: 0xd4 };
-const SUGGESTION_VIOLET = { r: 0x7c, g: 0x3a, b: 0xed };
-const HOST_ADDED = {
-  type: 'childList',
-  target: 'HTML',
-  added: [{ name: 'SOURCE-ANNOTATOR-UI', attributes: [], text: '', children: 0 }],
-  removed: [],
-};
 
 let session: ExtensionSession;
 beforeAll(async () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureChromium, extensionArgs } from '../../scripts/chromium.mjs';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
+import { phraseEndsInPage } from '../support/phrase-ends';
 
 // Everything an end-to-end test needs to act as a researcher would: the built extension in a real
 // Chromium with a fresh profile, the fixture site on 127.0.0.1, and a user's gestures.
@@ -76,40 +77,7 @@ export async function openExtensionPage(session: ExtensionSession, file: string)
 
 /** The viewport rectangles of the first and last characters of `phrase` (its `occurrence`-th match). */
 async function phraseEnds(page: Page, phrase: string, occurrence: number) {
-  return page.evaluate(
-    ({ phrase, occurrence }) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      let text = '';
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        nodes.push(n as Text);
-        text += (n as Text).data;
-      }
-      let at = -1;
-      for (let i = 0; i <= occurrence; i++) at = text.indexOf(phrase, at + 1);
-      if (at < 0) return null;
-      const locate = (offset: number) => {
-        let start = 0;
-        for (const node of nodes) {
-          if (offset < start + node.data.length) return { node, offset: offset - start };
-          start += node.data.length;
-        }
-        throw new Error('offset beyond text');
-      };
-      const rectOf = (offset: number) => {
-        const { node, offset: o } = locate(offset);
-        const range = document.createRange();
-        range.setStart(node, o);
-        range.setEnd(node, o + 1);
-        const r = range.getBoundingClientRect();
-        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-      };
-      const first = locate(at);
-      first.node.parentElement?.scrollIntoView({ block: 'center' });
-      return { first: rectOf(at), last: rectOf(at + phrase.length - 1) };
-    },
-    { phrase, occurrence },
-  );
+  return page.evaluate(phraseEndsInPage, { phrase, occurrence });
 }
 
 /**

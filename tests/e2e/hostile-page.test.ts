@@ -1,7 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  HOST_ADDED,
+  NAMES,
+  NOTE,
+  PERSON_PINK,
+  PHRASE,
+  PLAIN,
+  REGISTRY,
+  STORY,
+  SUGGESTION_VIOLET,
+  VISIBLE_NAME,
+} from '../support/hostile-story';
 import { clickRole, waitForRole } from './accessibility';
 import {
   type ExtensionSession,
@@ -24,26 +34,8 @@ import { storedRecords } from './records-store';
 // they highlight a phrase, write a note in the side panel and come back. The page must learn none
 // of it: no name, no quote, no note, no key, no message; only that one empty element is there.
 
-const STORY = '/hostile-story.html';
-const PLAIN = '/hostile-plain.html';
-const REGISTRY = resolve('tests/fixtures/records/hostile-registry.v1.json');
-const registry = JSON.parse(readFileSync(REGISTRY, 'utf8')) as { persons: { name: string; aliases: string[] }[] };
-const NAMES = registry.persons.flatMap((p) => [p.name, ...p.aliases]);
-const PHRASE = 'Halina Krasnova';
-const NOTE = 'Presided without hearing witnesses; verify her rulings from 2022';
-const VISIBLE_NAME = 'Marfa Rabkova';
 /** Registered names the page hides, and the persons they would be suggested as. */
 const HIDDEN_NAMES = ['Nasta Loika', 'Valiantsin Stefanovich', 'Uladzimir Labkovich', 'Марфа Рабкова', 'Андрэй Чапюк'];
-const PERSON_PINK = { r: 0xf9, g: 0xa8, b: 0xd4 };
-const SUGGESTION_VIOLET = { r: 0x7c, g: 0x3a, b: 0xed };
-
-/** The one change a page may see: an empty host element appended to <html>, nothing in it it can read. */
-const HOST_ADDED = {
-  type: 'childList',
-  target: 'HTML',
-  added: [{ name: 'SOURCE-ANNOTATOR-UI', attributes: [], text: '', children: 0 }],
-  removed: [],
-};
 
 let session: ExtensionSession;
 beforeAll(async () => {
