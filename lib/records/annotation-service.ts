@@ -160,28 +160,41 @@ export async function createAnnotation(
   return annotation;
 }
 
+/**
+ * Runs a read-modify-write of highlights as one read-write transaction: IndexedDB runs two such
+ * transactions on the same tables one after the other, so an edit made meanwhile elsewhere (a link
+ * from the side panel, an anchoring report) is read, not overwritten with an older copy.
+ */
+function readModifyWrite<R>(ctx: ServiceContext, work: () => Promise<R>): Promise<R> {
+  return ctx.db.transaction('rw', recordTables(ctx.db), work);
+}
+
 /** Changes the kind or note of a highlight; `pageUrl` is set when a content script asks. */
 export async function updateAnnotation(
   ctx: ServiceContext,
   change: { id: string; kind?: string; note?: string },
   pageUrl: string | null,
 ): Promise<Annotation> {
-  const current = await existing(ctx, change.id);
-  await requireOnPage(ctx, current, pageUrl);
-  const kind = change.kind ?? current.kind;
-  const fact =
-    kind === 'fact'
-      ? (current.fact ?? { eventType: null, date: null, place: null, legalArticle: null, term: null })
-      : current.fact;
-  return putAnnotation(ctx.db, { ...current, kind, fact, note: change.note ?? current.note, modified: ctx.now() });
+  return readModifyWrite(ctx, async () => {
+    const current = await existing(ctx, change.id);
+    await requireOnPage(ctx, current, pageUrl);
+    const kind = change.kind ?? current.kind;
+    const fact =
+      kind === 'fact'
+        ? (current.fact ?? { eventType: null, date: null, place: null, legalArticle: null, term: null })
+        : current.fact;
+    return putAnnotation(ctx.db, { ...current, kind, fact, note: change.note ?? current.note, modified: ctx.now() });
+  });
 }
 
 /** Deletes a highlight and returns it, so the user can undo. */
 export async function removeAnnotation(ctx: ServiceContext, id: string, pageUrl: string | null): Promise<Annotation> {
-  const current = await existing(ctx, id);
-  await requireOnPage(ctx, current, pageUrl);
-  await deleteAnnotation(ctx.db, id);
-  return current;
+  return readModifyWrite(ctx, async () => {
+    const current = await existing(ctx, id);
+    await requireOnPage(ctx, current, pageUrl);
+    await deleteAnnotation(ctx.db, id);
+    return current;
+  });
 }
 
 /** Puts back a deleted highlight exactly as it was. */
@@ -190,9 +203,11 @@ export async function restoreAnnotation(
   annotation: Annotation,
   pageUrl: string | null,
 ): Promise<Annotation> {
-  if (await getAnnotation(ctx.db, annotation.id)) throw new RecordAccessError('This highlight already exists.');
-  await requireOnPage(ctx, annotation, pageUrl);
-  return putAnnotation(ctx.db, annotation);
+  return readModifyWrite(ctx, async () => {
+    if (await getAnnotation(ctx.db, annotation.id)) throw new RecordAccessError('This highlight already exists.');
+    await requireOnPage(ctx, annotation, pageUrl);
+    return putAnnotation(ctx.db, annotation);
+  });
 }
 
 /**
@@ -205,14 +220,19 @@ export async function recordAnchoring(
   changes: readonly AnchoringChange[],
   pageUrl: string,
 ): Promise<number> {
-  let updated = 0;
   const now = ctx.now();
+  // Each highlight is read and written in one transaction: a fact's fields saved meanwhile in the
+  // side panel stay (they were wiped when the report wrote back a copy read before them).
+  let updated = 0;
   for (const change of changes) {
-    const current = await getAnnotation(ctx.db, change.id);
-    if (!current || current.anchoring.state === change.state) continue;
-    await requireOnPage(ctx, current, pageUrl);
-    await putAnnotation(ctx.db, { ...current, anchoring: { state: change.state, checkedAt: now } });
-    updated++;
+    const written = await readModifyWrite(ctx, async () => {
+      const current = await getAnnotation(ctx.db, change.id);
+      if (!current || current.anchoring.state === change.state) return false;
+      await requireOnPage(ctx, current, pageUrl);
+      await putAnnotation(ctx.db, { ...current, anchoring: { state: change.state, checkedAt: now } });
+      return true;
+    });
+    if (written) updated++;
   }
   return updated;
 }
