@@ -1,4 +1,10 @@
-import type { ImportReport } from '@/lib/db/merge';
+import type { ConflictReason, ImportReport } from '@/lib/db/merge';
+
+const REASONS: Record<ConflictReason, string> = {
+  'stored-newer': 'yours is newer',
+  'same-modified-different-content': 'changed at the same time as yours',
+  'evidence-differs': 'its quote, position, source address, text hash, author or creation time differ from yours',
+};
 
 /** What an import changed: counts, then every conflict (the stored record was kept). */
 export function ImportReportView({ report }: { report: ImportReport }) {
@@ -14,7 +20,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <ul>
             {report.conflicts.slice(0, 200).map((c) => (
               <li key={`${c.table}:${c.id}`}>
-                {c.table} {c.id}: {c.reason}
+                {c.table} {c.id}: {REASONS[c.reason]}
               </li>
             ))}
           </ul>

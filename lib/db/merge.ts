@@ -17,10 +17,25 @@ import { CODECS, compareInstants, TABLE_NAMES, type RecordOf, type RowOf, type T
 // Importing a colleague's file, or one's own backup, merges it into the store by id. The newer
 // version of a record wins; when the stored one is newer, or the two differ with the same time,
 // the stored one is kept and the import names it, so no one's work is silently overwritten.
+// What makes a record evidence (a highlight's words and where they stand, who made it and when; a
+// source's addresses and text hash) is never replaced by an import, however new its `modified`:
+// a copy that differs there is a conflict, and the stored record stays.
 // The whole set goes in one transaction: a failure half-way leaves the store as it was.
 
 /** Why an incoming record was not taken. */
-export type ConflictReason = 'stored-newer' | 'same-modified-different-content';
+export type ConflictReason = 'stored-newer' | 'same-modified-different-content' | 'evidence-differs';
+
+/** The fields an import never changes: a copy that differs in any of them is a conflict. */
+export const EVIDENCE_FIELDS: { readonly [K in TableName]: readonly (keyof RecordOf[K])[] } = {
+  annotations: ['sourceId', 'selectors', 'created', 'creator'],
+  sources: ['url', 'canonicalUrl', 'textSha256'],
+  persons: [],
+  cases: [],
+};
+
+function evidenceDiffers<K extends TableName>(table: K, stored: RecordOf[K], incoming: RecordOf[K]): boolean {
+  return EVIDENCE_FIELDS[table].some((field) => !sameValue(stored[field], incoming[field]));
+}
 
 /** An incoming record that lost to the stored one; `*Modified` are `lastAccessed` for sources. */
 export interface ImportConflict {
@@ -76,6 +91,7 @@ function decide<K extends TableName>(
 ): Decision<RecordOf[K]> {
   if (!stored) return { outcome: 'added', write: incoming };
   if (sameValue(stored, incoming)) return { outcome: 'skipped' };
+  if (evidenceDiffers(table, stored, incoming)) return { outcome: 'conflict', reason: 'evidence-differs', stored };
   const order = compareInstants(CODECS[table].modified(incoming), CODECS[table].modified(stored));
   if (order > 0) return { outcome: 'updated', write: incoming };
   const reason: ConflictReason = order < 0 ? 'stored-newer' : 'same-modified-different-content';
@@ -89,6 +105,7 @@ function decide<K extends TableName>(
  */
 function decideSource(stored: Source | undefined, incoming: Source): Decision<Source> {
   if (!stored) return { outcome: 'added', write: incoming };
+  if (evidenceDiffers('sources', stored, incoming)) return { outcome: 'conflict', reason: 'evidence-differs', stored };
   const order = compareInstants(incoming.lastAccessed, stored.lastAccessed);
   const earliest = compareInstants(incoming.firstAccessed, stored.firstAccessed) < 0 ? incoming : stored;
   const merged = { ...(order > 0 ? incoming : stored), firstAccessed: earliest.firstAccessed };

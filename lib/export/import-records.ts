@@ -23,7 +23,7 @@ export async function importRecords(
   onStage: (stage: ImportStage) => void = () => undefined,
 ): Promise<ImportOutcome> {
   onStage('validating');
-  const parsed = parseImport(text);
+  const parsed = parseImport(text, undefined, now());
   if (!parsed.ok) return { ok: false, stage: 'validation', message: parsed.message };
   onStage('writing');
   try {

@@ -1,6 +1,7 @@
 import { ExportEnvelope, RecordSet, SCHEMA_ID } from '../schema/envelope';
 import { formatIssue } from '../schema/issues';
 import { findBrokenLink } from '../schema/links';
+import { firstFutureTime } from './future-times';
 import { migrateToCurrent, MIGRATIONS, type Migration } from './migrations';
 import { fromW3cCollection } from './w3c';
 import type { KindDefinition } from '../schema/kinds';
@@ -65,10 +66,14 @@ function isW3c(value: Record<string, unknown>): boolean {
   return contexts.includes('http://www.w3.org/ns/anno.jsonld');
 }
 
-/** Checks a whole file and returns its records, or the first reason to refuse it. */
+/**
+ * Checks a whole file and returns its records, or the first reason to refuse it. With `now` (the
+ * importing clock), record times more than a day after it are refused with their path.
+ */
 export function parseImport(
   text: string,
   migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
+  now: string | null = null,
 ): ParsedImport | RefusedImport {
   if (text.length > MAX_IMPORT_CHARS) {
     return refuse(
@@ -89,7 +94,14 @@ export function parseImport(
     }
     const w3c = fromW3cCollection(json);
     if (!w3c.ok) return refuse(`The W3C annotation file cannot be imported: ${w3c.path}: ${w3c.message}.`);
-    return checkRecords('w3c', w3c.set, w3c.header.exportedAt ?? null, w3c.header.creator ?? null, w3c.header.kinds);
+    return checkRecords(
+      'w3c',
+      w3c.set,
+      w3c.header.exportedAt ?? null,
+      w3c.header.creator ?? null,
+      w3c.header.kinds,
+      now,
+    );
   }
 
   const migrated = migrateToCurrent(json, migrations);
@@ -100,7 +112,7 @@ export function parseImport(
   }
   const { sources, annotations, persons, cases } = parsed.data;
   const { exportedAt, creator, kinds } = parsed.data;
-  return checkRecords('native', { sources, annotations, persons, cases }, exportedAt, creator, kinds);
+  return checkRecords('native', { sources, annotations, persons, cases }, exportedAt, creator, kinds, now);
 }
 
 function checkRecords(
@@ -109,6 +121,7 @@ function checkRecords(
   exportedAt: string | null,
   creator: string | null,
   kinds: KindDefinition[],
+  now: string | null,
 ): ParsedImport | RefusedImport {
   if (format === 'w3c') {
     // The W3C reader rebuilds records; they get the same validation as a native file.
@@ -119,5 +132,11 @@ function checkRecords(
   }
   const broken = findBrokenLink(set);
   if (broken) return refuse(`The file was not imported because a link is broken: ${broken.path}: ${broken.message}.`);
+  const future = now === null ? null : firstFutureTime(set, now);
+  if (future) {
+    return refuse(
+      `The file was not imported because a time is in the future: ${future.path} is ${future.value}, more than a day after now.`,
+    );
+  }
   return { ok: true, format, set, exportedAt, creator, kinds };
 }

@@ -210,3 +210,71 @@ describe('sameValue', () => {
     expect(sameValue(a, b)).toBe(same);
   });
 });
+
+describe('evidence is never rewritten by an import (issue 13)', () => {
+  const rewrite = (set: RecordSet, change: (set: RecordSet) => RecordSet) => change(structuredClone(set));
+  it.each<[string, (set: RecordSet) => RecordSet, 'annotations' | 'sources' | null]>([
+    [
+      'a newer note on the same words is an update',
+      (set) => ({ ...set, annotations: set.annotations.map((a) => ({ ...a, note: 'theirs', modified: LATER })) }),
+      null,
+    ],
+    [
+      'a newer copy whose quote says "released" instead of "detained" is a conflict',
+      (set) => ({
+        ...set,
+        annotations: set.annotations.map((a, i) =>
+          i === 0
+            ? {
+                ...a,
+                modified: LATER,
+                selectors: a.selectors.map((s) =>
+                  s.type === 'TextQuoteSelector' ? { ...s, exact: `${s.exact} released` } : s,
+                ),
+              }
+            : a,
+        ),
+      }),
+      'annotations',
+    ],
+    [
+      'a newer copy made by someone else is a conflict',
+      (set) => ({
+        ...set,
+        annotations: set.annotations.map((a, i) => (i === 0 ? { ...a, creator: 'Someone', modified: LATER } : a)),
+      }),
+      'annotations',
+    ],
+    [
+      'a later visit with another address is a conflict',
+      (set) => ({
+        ...set,
+        sources: set.sources.map((s) => ({ ...s, url: 'https://elsewhere.example/story', lastAccessed: LATER })),
+      }),
+      'sources',
+    ],
+    [
+      'a later visit with another text hash is a conflict',
+      (set) => ({
+        ...set,
+        sources: set.sources.map((s) => ({ ...s, textSha256: 'f'.repeat(64), lastAccessed: LATER })),
+      }),
+      'sources',
+    ],
+  ])('%s', async (_label, change, conflictIn) => {
+    const db = openTestDb();
+    const set = makeRecordSet();
+    await putAll(db, set);
+    const incoming = rewrite(set, change);
+    const report = await mergeRecordSet(db, incoming, NOW);
+    const after = await readAll(db);
+    if (conflictIn === null) {
+      expect(report.conflicts).toEqual([]);
+      expect(after.annotations.map((a) => a.note)).toEqual(incoming.annotations.map((a) => a.note).sort());
+      return;
+    }
+    expect(report.conflicts).toEqual([expect.objectContaining({ table: conflictIn, reason: 'evidence-differs' })]);
+    // The stored records stand as they were: no quote, address, hash or creator changed.
+    expect(after).toStrictEqual(sortedById(set));
+  });
+});
