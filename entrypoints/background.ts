@@ -74,11 +74,12 @@ export default defineBackground(() => {
     'suggestions/scan': async ({ text }, sender) => ({
       suggestions: await explainFailures(suggestions.scan(requireSenderPage(sender), text)),
     }),
-    'suggestion/accept': ({ source, selectors, personId, article }, sender) =>
+    'suggestion/accept': ({ id, source, selectors, personId, article }, sender) =>
       explainFailures(
         createAnnotation(
           ctx,
           {
+            id,
             source,
             selectors,
             kind: personId ? 'person' : 'fact',

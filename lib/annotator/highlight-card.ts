@@ -1,5 +1,6 @@
 import type { Annotation } from '../schema/annotation';
 import type { KindDefinition } from '../schema/kinds';
+import { plainReason } from '../messaging/send-to-background';
 import { el, placeNear } from './dom';
 import { quoteOf } from '../schema/quote-of';
 
@@ -50,8 +51,7 @@ export function createHighlightCard(
   const status = () => el(doc, 'p', { class: 'sa-message', role: 'status' });
   let statusLine = status();
 
-  const run = (work: Promise<void>) =>
-    work.catch((e: unknown) => card.error(e instanceof Error ? e.message : String(e)));
+  const run = (work: Promise<void>) => work.catch((e: unknown) => card.error(plainReason(e)));
 
   const card: HighlightCard = {
     get openId() {

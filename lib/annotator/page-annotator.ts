@@ -12,6 +12,7 @@ import { createSelectionToolbar } from './selection-toolbar';
 import { rangeIsVisible } from './text-rects';
 import type { UiHost } from './ui-host';
 import { quoteOf } from '../schema/quote-of';
+import { plainReason } from '../messaging/send-to-background';
 
 // The page side of the product: shows the toolbar for a selection, saves through the background,
 // paints highlights, finds them again whenever the page's text changes, and reports which ones it
@@ -232,7 +233,7 @@ export function createPageAnnotator(
       return true;
     } catch (error) {
       // Nothing is painted unless the background has committed the record.
-      return refuse(range, `Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      return refuse(range, `Not saved: ${plainReason(error)}`);
     } finally {
       toolbar.busy(false);
     }

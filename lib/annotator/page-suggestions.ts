@@ -7,6 +7,7 @@ import type { Selector } from '../schema/selectors';
 import { el, placeNear } from './dom';
 import type { Overlay } from './overlay';
 import type { Lifecycle } from './page-annotator';
+import { plainReason } from '../messaging/send-to-background';
 import { rescanNeeded } from './text-change';
 import { rangeIsVisible } from './text-rects';
 
@@ -196,7 +197,7 @@ export function createPageSuggestions(
       const dismiss = el(doc, 'button', { type: 'button', class: 'sa-plain' }, 'Dismiss');
       const status = el(doc, 'p', { class: 'sa-message', role: 'status' });
       const act = (action: 'accept' | 'dismiss') =>
-        run(item, action).catch((e: unknown) => status.replaceChildren(`Not saved: ${String(e)}`));
+        run(item, action).catch((e: unknown) => status.replaceChildren(`Not saved: ${plainReason(e)}`));
       accept.addEventListener('click', () => void act('accept'));
       dismiss.addEventListener('click', () => void act('dismiss'));
       panel.replaceChildren(

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { sendToBackground as request } from '../messaging/send-to-background';
+import { sendToBackground as request, sendSaveToBackground } from '../messaging/send-to-background';
 import { toBackground } from '../messaging/browser-transport';
 import type { SuggestionApi } from './page-suggestions';
 import { SETTINGS_KEY } from '../settings/storage-keys';
@@ -12,6 +12,6 @@ export const suggestionApi: SuggestionApi = {
     ((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as { suggestionsEnabled?: unknown } | undefined)
       ?.suggestionsEnabled !== false,
   scan: async (text) => (await request(toBackground, 'suggestions/scan', { text })).suggestions,
-  accept: (input) => request(toBackground, 'suggestion/accept', input),
+  accept: (input) => sendSaveToBackground(toBackground, 'suggestion/accept', { ...input, id: crypto.randomUUID() }),
   dismiss: async (key) => void (await request(toBackground, 'suggestion/dismiss', { key })),
 };

@@ -69,7 +69,9 @@ export const backgroundProtocol = {
   /** Content script to background: save a new highlight; answered only after the write commits. */
   'annotation/create': message(
     'content-script',
-    z.strictObject({ source: SourceCapture, selectors: Selectors, kind: Slug }),
+    // `id` is chosen by the page before sending, so a save retried after the service worker stopped
+    // finds the record it already stored instead of making a second one.
+    z.strictObject({ id: Id, source: SourceCapture, selectors: Selectors, kind: Slug }),
     Annotation,
   ),
   /** Change a highlight's kind or note. */
@@ -98,6 +100,7 @@ export const backgroundProtocol = {
   'suggestion/accept': message(
     'content-script',
     z.strictObject({
+      id: Id,
       source: SourceCapture,
       selectors: Selectors,
       personId: z.nullable(Id),

@@ -1,4 +1,4 @@
-import { exchange, type Transport } from './exchange';
+import { exchange, MessagingError, type Transport } from './exchange';
 import type { backgroundProtocol, PayloadOf, ResultOf } from './protocol';
 
 // The content script's sending path. It does not bundle the schemas of the messages it only sends
@@ -21,4 +21,30 @@ export async function sendToBackground<T extends BackgroundMessageType>(
   payload: PayloadOf<T>,
 ): Promise<ResultOf<T>> {
   return (await exchange(transport, type, payload)) as ResultOf<T>;
+}
+
+/**
+ * Sends a save whose payload names its record's id, and sends it once more when nobody answered:
+ * the browser may stop the service worker at any moment (MV3), and an answer lost that way says
+ * nothing of whether the record was stored. The background treats a repeated id as the same save.
+ */
+export async function sendSaveToBackground<T extends 'annotation/create' | 'suggestion/accept'>(
+  transport: Transport,
+  type: T,
+  payload: PayloadOf<T>,
+): Promise<ResultOf<T>> {
+  try {
+    return await sendToBackground(transport, type, payload);
+  } catch (error) {
+    if (!(error instanceof MessagingError) || error.code !== 'no-receiver') throw error;
+    return sendToBackground(transport, type, payload);
+  }
+}
+
+/** Why a request failed, in the researcher's words: never a message name or a browser's phrase. */
+export function plainReason(error: unknown): string {
+  if (error instanceof MessagingError && error.code === 'no-receiver') {
+    return 'the extension restarted or did not answer; try again.';
+  }
+  return error instanceof Error ? error.message : String(error);
 }

@@ -122,7 +122,7 @@ export interface AnnotationLinks {
  */
 export async function createAnnotation(
   ctx: ServiceContext,
-  input: { source: SourceCapture; selectors: Selector[]; kind: string; links?: AnnotationLinks },
+  input: { id?: string; source: SourceCapture; selectors: Selector[]; kind: string; links?: AnnotationLinks },
   pageUrl: string,
 ): Promise<Annotation> {
   if (!sameUrl(input.source.url, pageUrl)) {
@@ -132,13 +132,16 @@ export async function createAnnotation(
   const now = ctx.now();
   const creator = await ctx.creator();
   const annotation = await ctx.db.transaction('rw', recordTables(ctx.db), async () => {
+    // A retry of a save whose answer was lost (the service worker stopped) finds its record.
+    const stored = input.id === undefined ? undefined : await getAnnotation(ctx.db, input.id);
+    if (stored) return sameSave(ctx, stored, input, pageUrl);
     const known = await findSourceByUrl(ctx.db, input.source.url, canonicalUrl);
     const source: Source = known
       ? { ...known, lastAccessed: now }
       : { ...input.source, canonicalUrl, id: ctx.newId(), firstAccessed: now, lastAccessed: now };
     await putSource(ctx.db, source);
     return putAnnotation(ctx.db, {
-      id: ctx.newId(),
+      id: input.id ?? ctx.newId(),
       sourceId: source.id,
       selectors: input.selectors,
       kind: input.kind,
@@ -158,6 +161,19 @@ export async function createAnnotation(
   });
   await ctx.rememberKind(input.kind);
   return annotation;
+}
+
+/** The stored record of a repeated save, or a refusal when the id names another highlight. */
+async function sameSave(
+  ctx: ServiceContext,
+  stored: Annotation,
+  input: { selectors: Selector[]; kind: string },
+  pageUrl: string,
+): Promise<Annotation> {
+  await requireOnPage(ctx, stored, pageUrl);
+  const same = JSON.stringify(stored.selectors) === JSON.stringify(input.selectors) && stored.kind === input.kind;
+  if (!same) throw new RecordAccessError('Another highlight already has this id.');
+  return stored;
 }
 
 /**

@@ -73,7 +73,8 @@ describe('the page annotator when saving fails', () => {
         stopBackground();
         return () => cleanups.push(startBackground(db));
       },
-      reason: 'No listeners available',
+      // Sent twice (a lost answer may hide a stored record), then told in plain words.
+      reason: 'the extension restarted or did not answer; try again.',
     },
   ])('paints nothing and says why when $name; the same click paints once it works', async ({ fail, reason }) => {
     const db = openTestDb();

@@ -204,3 +204,27 @@ describe('requireSenderPage', () => {
     else expect(requireSenderPage(sender)).toBe(expected);
   });
 });
+
+describe('a save sent twice (issue 13: the answer was lost when the service worker stopped)', () => {
+  it('stores one highlight and answers the second send with it', async () => {
+    const ctx = context();
+    const id = uuid();
+    const input = { id, source: capture, selectors, kind: 'person' };
+    const first = await createAnnotation(ctx, input, PAGE);
+    const second = await createAnnotation(ctx, input, PAGE);
+    expect(second).toEqual(first);
+    expect(first.id).toBe(id);
+    expect((await readAll(ctx.db)).annotations).toHaveLength(1);
+  });
+
+  it('refuses an id that names another highlight', async () => {
+    const ctx = context();
+    const id = uuid();
+    await createAnnotation(ctx, { id, source: capture, selectors, kind: 'person' }, PAGE);
+    const other = [{ type: 'TextQuoteSelector' as const, exact: 'Ales Bialiatski' }];
+    await expect(
+      createAnnotation(ctx, { id, source: capture, selectors: other, kind: 'person' }, PAGE),
+    ).rejects.toThrow(/already has this id/);
+    expect((await readAll(ctx.db)).annotations).toHaveLength(1);
+  });
+});
