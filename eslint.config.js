@@ -47,6 +47,43 @@ export default tseslint.config(
     },
   },
   {
+    // The records store has one entry module (lib/db/index.ts): nothing outside lib/db reaches into
+    // its files, so what it offers is one list.
+    files: ['entrypoints/**', 'components/**', 'lib/**'],
+    ignores: ['lib/db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^@/lib/db/|(^|/)db/).+',
+              message: "Import the records store from its entry module ('@/lib/db' or '../db').",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // What runs in every web page never bundles the records store, the background's rules or Dexie:
+    // the content script asks the background, which owns every write (issue 11, 13).
+    files: ['entrypoints/page-annotator.ts', 'lib/annotator/**', 'lib/anchoring/**', 'lib/page/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^@/lib/(db|records|export)(/|$))|(^\\.\\./(db|records|export)(/|$))|^dexie$',
+              message: 'The content script must not bundle the records store: send a message to the background.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', '*.config.{js,ts}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

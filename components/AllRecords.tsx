@@ -1,8 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { filterAnnotationIds, filterChoices, NO_FILTER, SEARCH_CAP, type RecordFilter } from '@/lib/db/filters';
-import { casesByTitle, personsByName } from '@/lib/db/queries';
-import { recordDetails, type RecordDetails } from '@/lib/db/record-details';
+import {
+  filterAnnotationIds,
+  filterChoices,
+  NO_FILTER,
+  SEARCH_CAP,
+  type RecordFilter,
+  casesByTitle,
+  personsByName,
+  recordDetails,
+  type RecordDetails,
+} from '@/lib/db';
 import { urlAtQuote } from '@/lib/source/text-fragment';
 import { RecordFilters } from './RecordFilters';
 import { RecordRow } from './RecordRow';

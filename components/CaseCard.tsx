@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { annotationsForCase } from '@/lib/db/records';
+import { annotationsForCase } from '@/lib/db';
 import { deleteCase, mergeCases, updateCase } from '@/lib/records/case-ops';
 import { mentionsOf } from '@/lib/records/mentions';
 import { matchNames } from '@/lib/records/name-match';

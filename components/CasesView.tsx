@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { casesByTitle, personsByName } from '@/lib/db/queries';
+import { casesByTitle, personsByName } from '@/lib/db';
 import { createCase } from '@/lib/records/case-ops';
 import { matchNames } from '@/lib/records/name-match';
 import { CaseCard } from './CaseCard';

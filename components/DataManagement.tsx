@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { requestPersistentStorage } from '@/lib/db/errors';
+import { requestPersistentStorage } from '@/lib/db';
 import { exportAndDownload } from './export-download';
 import { recordsDb } from './hooks/records-db';
 

@@ -1,4 +1,4 @@
-import type { ConflictReason, ImportReport } from '@/lib/db/merge';
+import type { ConflictReason, ImportReport } from '@/lib/db';
 
 const REASONS: Record<ConflictReason, string> = {
   'stored-newer': 'yours is newer',

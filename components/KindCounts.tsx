@@ -1,4 +1,4 @@
-import { annotationsForUrl } from '@/lib/db/records';
+import { annotationsForUrl } from '@/lib/db';
 import type { PageDescription } from '@/lib/messaging/protocol';
 import { KindBadge } from './KindBadge';
 import { recordsDb } from './hooks/records-db';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { kindUsage } from '@/lib/db/filters';
+import { kindUsage } from '@/lib/db';
 import type { KindDefinition } from '@/lib/schema/kinds';
 import {
   addKind,

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { RecordsDatabase } from '@/lib/db/database';
-import { casesByTitle, personsByName } from '@/lib/db/queries';
+import { type RecordsDatabase, casesByTitle, personsByName } from '@/lib/db';
 import { setAnnotationLink } from '@/lib/records/annotation-links';
 import { createCase } from '@/lib/records/case-ops';
 import { cleanName } from '@/lib/records/edit';

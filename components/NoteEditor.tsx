@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { RecordsDatabase } from '@/lib/db/database';
-import { getAnnotation } from '@/lib/db/records';
+import { type RecordsDatabase, getAnnotation } from '@/lib/db';
 import { toBackground } from '@/lib/messaging/browser-transport';
 import { MessagingError, request } from '@/lib/messaging/client';
 import type { Annotation } from '@/lib/schema/annotation';

@@ -1,4 +1,4 @@
-import { annotationsForUrl, sourcesForUrl } from '@/lib/db/records';
+import { annotationsForUrl, sourcesForUrl, type RecordsDatabase } from '@/lib/db';
 import type { PageDescription } from '@/lib/messaging/protocol';
 import { inDocumentOrder } from '@/lib/records/document-order';
 import { useEffect } from 'preact/hooks';
@@ -6,7 +6,6 @@ import { AnnotationItem } from './AnnotationItem';
 import { useLiveQuery } from './hooks/use-live-query';
 import type { PanelFocus } from './hooks/use-panel-focus';
 import { useWorkspace } from './hooks/workspace';
-import type { RecordsDatabase } from '@/lib/db/database';
 
 async function loadPage(db: RecordsDatabase, url: string, canonicalUrl: string | null) {
   const [annotations, sources] = await Promise.all([

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { annotationsForPerson } from '@/lib/db/records';
+import { annotationsForPerson } from '@/lib/db';
 import { mentionsOf } from '@/lib/records/mentions';
 import { mergePersons } from '@/lib/records/merge-persons';
 import { matchNames } from '@/lib/records/name-match';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { personsByName } from '@/lib/db/queries';
+import { personsByName } from '@/lib/db';
 import { matchNames } from '@/lib/records/name-match';
 import { createPerson } from '@/lib/records/person-ops';
 import type { Person } from '@/lib/schema/person';

@@ -1,4 +1,4 @@
-import { countAnnotations } from '@/lib/db/field-keys';
+import { countAnnotations } from '@/lib/db';
 import { recordsDb } from './hooks/records-db';
 import { useLiveQuery } from './hooks/use-live-query';
 

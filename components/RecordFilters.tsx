@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import type { FilterChoices, RecordFilter } from '@/lib/db/filters';
+import type { FilterChoices, RecordFilter } from '@/lib/db';
 import type { KindDefinition } from '@/lib/schema/kinds';
 
 /** Props of RecordFilters. */

@@ -1,5 +1,4 @@
-import type { RecordDetails } from '@/lib/db/record-details';
-import { publishedDay } from '@/lib/db/filters';
+import { type RecordDetails, publishedDay } from '@/lib/db';
 import type { KindDefinition } from '@/lib/schema/kinds';
 import { KindBadge } from './KindBadge';
 import { quoteOf } from '@/lib/schema/quote-of';

@@ -1,9 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
-import { casesByTitle, personsByName } from '@/lib/db/queries';
+import { casesByTitle, personsByName, type ImportReport } from '@/lib/db';
 import { EXPORT_FORMATS, type ExportFormat } from '@/lib/export/file-name';
 import { importRecords, type ImportStage } from '@/lib/export/import-records';
 import { fileSizeProblem } from '@/lib/export/parse-import';
-import type { ImportReport } from '@/lib/db/merge';
 import type { ExportScope } from '@/lib/schema/envelope';
 import { ImportReportView } from './ImportReportView';
 import { exportAndDownload } from './export-download';

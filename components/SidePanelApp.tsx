@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { requestPersistentStorage } from '@/lib/db/errors';
+import { requestPersistentStorage } from '@/lib/db';
 import type { RecordsContext } from '@/lib/records/edit';
 import { AllRecords } from './AllRecords';
 import { CasesView } from './CasesView';

@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { sourcesForUrl } from '@/lib/db/records';
+import { sourcesForUrl } from '@/lib/db';
 import type { PageDescription } from '@/lib/messaging/protocol';
 import { correctSource } from '@/lib/records/source-ops';
 import type { Source } from '@/lib/schema/source';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { RecordsDatabase } from '@/lib/db/database';
+import type { RecordsDatabase } from '@/lib/db';
 import { exportRecords, type ExportedFile } from '@/lib/export/export-records';
 import type { ExportFormat } from '@/lib/export/file-name';
 import { currentGenerator } from '@/lib/export/generator';

@@ -1,5 +1,4 @@
-import { RecordsDatabase } from '@/lib/db/database';
-import { explainFailures } from '@/lib/db/errors';
+import { RecordsDatabase, explainFailures } from '@/lib/db';
 import { createMessageHandler, type Handlers } from '@/lib/messaging/handler';
 import { listen } from '@/lib/messaging/listen';
 import { selfIdentity, toTab } from '@/lib/messaging/browser-transport';

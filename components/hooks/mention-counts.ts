@@ -1,5 +1,4 @@
-import type { RecordsDatabase } from '@/lib/db/database';
-import { countWhere } from '@/lib/db/field-keys';
+import { type RecordsDatabase, countWhere } from '@/lib/db';
 import { useLiveQuery } from './use-live-query';
 
 /**

@@ -1,4 +1,4 @@
-import { RecordsDatabase } from '@/lib/db/database';
+import { RecordsDatabase } from '@/lib/db';
 
 let db: RecordsDatabase | null = null;
 

@@ -1,5 +1,4 @@
-import type { RecordsDatabase } from '../db/database';
-import { readScope } from '../db/records';
+import { type RecordsDatabase, readScope } from '../db';
 import type { ExportScope } from '../schema/envelope';
 import type { KindDefinition } from '../schema/kinds';
 import { toCsv } from './csv';

@@ -1,6 +1,4 @@
-import type { RecordsDatabase } from '../db/database';
-import { describeStorageError } from '../db/errors';
-import { mergeRecordSet, type ImportReport } from '../db/merge';
+import { type RecordsDatabase, describeStorageError, mergeRecordSet, type ImportReport } from '../db';
 import type { KindDefinition } from '../schema/kinds';
 import { parseImport, type ImportFormat } from './parse-import';
 

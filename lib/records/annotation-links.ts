@@ -1,4 +1,4 @@
-import { getAnnotation, getCase, getPerson, putAnnotation } from '../db/records';
+import { getAnnotation, getCase, getPerson, putAnnotation } from '../db';
 import type { Annotation, FactFields } from '../schema/annotation';
 import { recordEdit, type Edit, type RecordsContext } from './edit';
 import { quoteOf } from '../schema/quote-of';

@@ -1,5 +1,6 @@
-import { recordTables, type RecordsDatabase } from '../db/database';
 import {
+  recordTables,
+  type RecordsDatabase,
   annotationsForUrl,
   deleteAnnotation,
   findSourceByUrl,
@@ -7,7 +8,7 @@ import {
   getSource,
   putAnnotation,
   putSource,
-} from '../db/records';
+} from '../db';
 import type { AnchoringChange, PageRecords, SourceCapture } from '../messaging/protocol';
 import { senderPage, type MessageSenderInfo } from '../messaging/sender';
 import type { Annotation } from '../schema/annotation';

@@ -1,8 +1,7 @@
-import { annotationsForCase, getCase, putAnnotation, putCase } from '../db/records';
+import { annotationsForCase, getCase, putAnnotation, putCase, deleteStoredCase } from '../db';
 import type { Case } from '../schema/case';
 import type { LegalArticle } from '../schema/legal-article';
 import { cleanName, recordEdit, replaceId, type Edit, type RecordsContext } from './edit';
-import { deleteStoredCase } from '../db/records';
 import { linkCreated } from './annotation-links';
 
 // Cases as the researcher edits them: the same undoable Edits as persons. Deleting or merging a

@@ -1,5 +1,4 @@
-import type { RecordsDatabase } from '../db/database';
-import { getCase } from '../db/records';
+import { type RecordsDatabase, getCase } from '../db';
 import type { Case } from '../schema/case';
 
 /** Every case that lists a person, read through getCase so rows stay lib/db's business. */

@@ -1,4 +1,4 @@
-import type { RecordsDatabase } from '../db/database';
+import type { RecordsDatabase } from '../db';
 import { allTables, takeSnapshot, type Snapshot, type SnapshotIds } from './snapshot';
 
 // Every change the workspace makes to persons, cases and links is one Edit: done in a single

@@ -1,5 +1,4 @@
-import type { RecordsDatabase } from '../db/database';
-import { getSource } from '../db/records';
+import { type RecordsDatabase, getSource } from '../db';
 import type { Annotation } from '../schema/annotation';
 import type { Source } from '../schema/source';
 import { quoteOf } from '../schema/quote-of';

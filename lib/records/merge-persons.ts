@@ -1,8 +1,7 @@
-import { annotationsForPerson, getPerson, putAnnotation, putCase, putPerson } from '../db/records';
+import { annotationsForPerson, getPerson, putAnnotation, putCase, putPerson, deleteStoredPerson } from '../db';
 import type { Person } from '../schema/person';
 import { casesOfPerson } from './case-queries';
 import { distinctNames, recordEdit, replaceId, type Edit, type RecordsContext } from './edit';
-import { deleteStoredPerson } from '../db/records';
 
 // Two records for one person happen whenever a name is met in two spellings before anyone notices.
 // Merging keeps the survivor's id; everything that pointed at the other now points at the survivor,

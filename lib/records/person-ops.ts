@@ -1,8 +1,7 @@
-import { annotationsForPerson, getPerson, putAnnotation, putCase, putPerson } from '../db/records';
+import { annotationsForPerson, getPerson, putAnnotation, putCase, putPerson, deleteStoredPerson } from '../db';
 import type { Person } from '../schema/person';
 import { cleanName, distinctNames, recordEdit, type Edit, type RecordsContext } from './edit';
 import { casesOfPerson } from './case-queries';
-import { deleteStoredPerson } from '../db/records';
 import { linkCreated } from './annotation-links';
 
 // Persons as the researcher edits them in the side panel. Each function is one undoable Edit;

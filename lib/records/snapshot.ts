@@ -1,5 +1,6 @@
-import { recordTables, type RecordsDatabase } from '../db/database';
 import {
+  recordTables,
+  type RecordsDatabase,
   deleteAnnotation,
   deleteStoredCase,
   deleteStoredPerson,
@@ -11,7 +12,7 @@ import {
   putCase,
   putPerson,
   putSource,
-} from '../db/records';
+} from '../db';
 import type { Annotation } from '../schema/annotation';
 import type { Case } from '../schema/case';
 import type { Person } from '../schema/person';

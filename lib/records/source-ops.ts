@@ -1,4 +1,4 @@
-import { getSource, putSource } from '../db/records';
+import { getSource, putSource } from '../db';
 import type { Source } from '../schema/source';
 import { recordEdit, type Edit, type RecordsContext } from './edit';
 

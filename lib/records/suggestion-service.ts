@@ -1,4 +1,4 @@
-import type { RecordsDatabase } from '../db/database';
+import type { RecordsDatabase } from '../db';
 import { findLegalArticles } from '../facts/legal-articles';
 import { buildNameMatcher, findPersonMentions, type NameMatcher } from '../matching/name-matcher';
 import { MAX_SUGGESTIONS, type Suggestion } from '../messaging/protocol';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { KeyValueArea } from '../page/tab-pages';
-import { foldText } from '../db/search-tokens';
+import { foldText } from '../db';
 import { BUILT_IN_KINDS, KindDefinition } from '../schema/kinds';
 import { KINDS_KEY } from './storage-keys';
 
