@@ -2,6 +2,7 @@ import { ExportEnvelope, RecordSet, SCHEMA_ID } from '../schema/envelope';
 import { formatIssue } from '../schema/issues';
 import { findBrokenLink } from '../schema/links';
 import { firstFutureTime } from './future-times';
+import { jsonShapeProblem } from './json-shape';
 import { migrateToCurrent, MIGRATIONS, type Migration } from './migrations';
 import { fromW3cCollection } from './w3c';
 import type { KindDefinition } from '../schema/kinds';
@@ -80,6 +81,8 @@ export function parseImport(
       `The file is ${megabytes(text.length)}; the largest file that can be imported is ${megabytes(MAX_IMPORT_CHARS)}.`,
     );
   }
+  const shape = jsonShapeProblem(text);
+  if (shape) return refuse(`The file was not imported: ${shape}`);
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
