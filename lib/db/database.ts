@@ -72,23 +72,14 @@ export const DB_VERSIONS: readonly DatabaseVersion[] = [
   { version: 3, stores: STORES_V3, upgrade: moveAnnotationsToBlocks },
 ];
 
-// The tables whose writes change posting lists in `terms`.
-const SEARCHABLE: ReadonlySet<string> = new Set(['annotationBlocks', 'persons', 'cases']);
-
 /**
- * The stores a transaction opens: a read-write one over a searchable table also opens `terms`, whose
- * posting lists every write of those tables updates. Callers outside lib/db (the background's
- * services) open transactions over the record tables only, and lib/db's writes run inside them.
+ * The tables of the four kinds of record and `terms`, for a transaction around an edit that may touch
+ * any of them: every write of highlights, persons and cases also updates their posting lists in
+ * `terms`, so a read-write transaction over them names it too (it used to be added by patching
+ * Dexie's private `_createTransaction`; naming it is public API and plain to read).
  */
-function withTerms(mode: IDBTransactionMode, storeNames: ArrayLike<string>): ArrayLike<string> {
-  const names = Array.from(storeNames);
-  if (mode === 'readonly' || names.includes('terms') || !names.some((name) => SEARCHABLE.has(name))) return storeNames;
-  return [...names, 'terms'];
-}
-
-/** The tables of the four kinds of record, for a transaction around an edit that may touch any of them. */
 export function recordTables(db: RecordsDatabase) {
-  return [db.sources, db.annotationBlocks, db.persons, db.cases];
+  return [db.sources, db.annotationBlocks, db.persons, db.cases, db.terms];
 }
 
 /** The extension's records store: typed tables of stored rows (see rows.ts for what they add). */
@@ -107,9 +98,5 @@ export class RecordsDatabase extends Dexie {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
     }
-    const create = this._createTransaction;
-    this._createTransaction = function (this: Dexie, mode, storeNames, schema, parent) {
-      return create.call(this, mode, withTerms(mode, storeNames), schema, parent);
-    };
   }
 }

@@ -106,7 +106,7 @@ describe('annotation blocks', () => {
           const imported = bulk.map((n) => makeAnnotation(SOURCES[bulkSource % SOURCES.length]!, { id: id(n) }));
           await db.transaction(
             'rw',
-            db.annotationBlocks,
+            [db.annotationBlocks, db.terms],
             () => fillAnnotations(annotationTables(db), imported, BLOCK).written,
           );
           for (const a of imported) model.set(a.id, a);
@@ -115,7 +115,7 @@ describe('annotation blocks', () => {
             const before = model.get(key);
             const after = source === null ? null : makeAnnotation(SOURCES[source]!, { id: key, note: `edit ${edit}` });
             if (!before && !after) continue;
-            await db.transaction('rw', db.annotationBlocks, () =>
+            await db.transaction('rw', [db.annotationBlocks, db.terms], () =>
               writeAnnotations(annotationTables(db), [{ before, after }], BLOCK),
             );
             if (after) model.set(key, after);
@@ -145,7 +145,9 @@ describe('annotation blocks', () => {
     const tables = tablesOf(db);
     const all = [1, 2, 3, 4, 5, 6].map((n) => makeAnnotation(SOURCES[0]!, { id: id(n) }));
     const write = (writes: { before: Annotation | undefined; after: Annotation | null }[]) =>
-      db.transaction('rw', db.annotationBlocks, () => writeAnnotations(annotationTables(db), writes, BLOCK));
+      db.transaction('rw', [db.annotationBlocks, db.terms], () =>
+        writeAnnotations(annotationTables(db), writes, BLOCK),
+      );
     await write(all.map((after) => ({ before: undefined, after })));
     await write(all.slice(0, 2).map((before) => ({ before, after: null })));
     expectWellFormed(await db.annotationBlocks.toArray(), BLOCK);
@@ -178,7 +180,7 @@ describe('annotation blocks', () => {
     const db = openTestDb();
     const tables = tablesOf(db);
     const first = Array.from({ length: 100 }, (_, i) => makeAnnotation(SOURCES[0]!, { id: id(2 * i) }));
-    await db.transaction('rw', db.annotationBlocks, () =>
+    await db.transaction('rw', [db.annotationBlocks, db.terms], () =>
       writeAnnotations(
         annotationTables(db),
         first.map((after) => ({ before: undefined, after })),
@@ -186,7 +188,7 @@ describe('annotation blocks', () => {
       ),
     );
     const second = Array.from({ length: 100 }, (_, i) => makeAnnotation(SOURCES[0]!, { id: id(2 * i + 1) }));
-    await db.transaction('rw', db.annotationBlocks, () =>
+    await db.transaction('rw', [db.annotationBlocks, db.terms], () =>
       writeAnnotations(
         annotationTables(db),
         second.map((after) => ({ before: undefined, after })),
