@@ -1,5 +1,5 @@
 import type { Lifecycle } from './page-annotator';
-import { textRects } from './text-rects';
+import { clipOf, textRects, type Edges } from './text-rects';
 
 // Painting without touching the page: every highlight, suggestion underline and flash is a box in
 // the extension's closed shadow root, placed over the words from their client rectangles. The page's
@@ -54,10 +54,17 @@ export function createOverlay(doc: Document, container: HTMLElement, life: Lifec
     const x = view.scrollX;
     const y = view.scrollY;
     const boxes: Box[] = [];
+    const clips = new Map<Element, Edges>();
     for (const item of items) {
-      if (!item.range.startContainer.isConnected) continue;
+      const start = item.range.startContainer;
+      if (!start.isConnected) continue;
+      const clip = clipOf(start.nodeType === 1 ? (start as Element) : start.parentElement, view, clips);
       for (const r of textRects(item.range)) {
-        boxes.push({ left: r.left + x, top: r.top + y, width: r.width, height: r.height, ...item });
+        const left = Math.max(r.left, clip.left);
+        const top = Math.max(r.top, clip.top);
+        const width = Math.min(r.right, clip.right) - left;
+        const height = Math.min(r.bottom, clip.bottom) - top;
+        if (width > 0 && height > 0) boxes.push({ ...item, left: left + x, top: top + y, width, height });
       }
     }
     return boxes;

@@ -91,3 +91,40 @@ export function rangeIsVisible(range: Range): boolean {
   }
   return true;
 }
+
+/** A viewport rectangle by its edges. */
+export interface Edges {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const UNCLIPPED: Edges = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
+
+/**
+ * The part of the viewport where an element's content can show: the intersection of the boxes of
+ * its ancestors that clip their overflow (a scrolled box, a carousel). Words scrolled out of such a
+ * box must not be painted over whatever is drawn there instead. `cache` lives for one measuring pass.
+ */
+export function clipOf(element: Element | null, view: Window, cache: Map<Element, Edges>): Edges {
+  if (!element || element === element.ownerDocument.body || element === element.ownerDocument.documentElement) {
+    return UNCLIPPED;
+  }
+  const known = cache.get(element);
+  if (known) return known;
+  const outer = clipOf(element.parentElement, view, cache);
+  const style = view.getComputedStyle(element);
+  let clip = outer;
+  if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
+    const r = element.getBoundingClientRect();
+    clip = {
+      left: Math.max(outer.left, r.left),
+      top: Math.max(outer.top, r.top),
+      right: Math.min(outer.right, r.right),
+      bottom: Math.min(outer.bottom, r.bottom),
+    };
+  }
+  cache.set(element, clip);
+  return clip;
+}

@@ -128,3 +128,24 @@ describe('highlighting in Firefox', () => {
     await panel.close();
   });
 });
+
+describe('a highlight inside a scrolling box, in Firefox', () => {
+  it('is not drawn outside the box when its words scroll out of it', async () => {
+    const page = await openFixture(session, '/scroll-box.html');
+    const name = 'Volha Zalatar';
+    await selectPhrase(page, name);
+    await clickRole(page, 'button', 'Person');
+    const words = await phraseBox(page, name);
+    const pink = async (region: typeof words) => countPixels(await screenshotRegion(page, region), near(PERSON_PINK));
+    await expect.poll(() => pink(words)).toBeGreaterThan(100);
+    const box = (await (await page.$('#log'))!.boundingBox())!;
+    const shift = words.y + words.height - box.y + 30;
+    await page.$eval('#log', (log, by) => log.scrollBy(0, by), shift);
+    const wouldBe = { ...words, y: Math.max(0, Math.floor(words.y - shift)) };
+    expect(wouldBe.y + wouldBe.height).toBeLessThan(box.y);
+    await expect.poll(() => pink(wouldBe)).toBe(0);
+    await page.$eval('#log', (log, by) => log.scrollBy(0, -by), shift);
+    await expect.poll(() => pink(words)).toBeGreaterThan(100);
+    await page.close();
+  });
+});
