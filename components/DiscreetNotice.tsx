@@ -2,13 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { toTab } from '@/lib/messaging/browser-transport';
 import { request } from '@/lib/messaging/client';
 import type { PageDescription } from '@/lib/messaging/protocol';
+import { usePageChanges } from './hooks/use-page-changes';
 
 // In discreet mode the content script adds nothing to the page until the researcher acts on it, so
 // the page cannot tell the extension is there. The panel lists the page's highlights and
 // suggestions all the same, and this is the one click that shows them on the page.
-
-/** While the page is discreet and not yet shown, the researcher may act there another way (the menu, the command): ask again this often. */
-const POLL_MS = 3000;
 
 type PageState = { discreet: boolean; shown: boolean };
 
@@ -18,10 +16,11 @@ export function DiscreetNotice({ tabId, page }: { tabId: number; page: PageDescr
   const [error, setError] = useState('');
   const [showing, setShowing] = useState(false);
   const hidden = state?.discreet === true && !state.shown;
+  // Shown another way (the context menu, the command, a highlight revealed): the button goes.
+  usePageChanges(tabId, 'shown', () => setState((prev) => prev && { ...prev, shown: true }));
 
   useEffect(() => {
     let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     setState(null);
     setError('');
     // No content script (a page it does not run on, or still loading): nothing to say here. Once
@@ -32,13 +31,11 @@ export function DiscreetNotice({ tabId, page }: { tabId: number; page: PageDescr
           if (!live) return;
           // Shown is for good until the page loads again: an answer sent before the click is stale.
           setState((prev) => (prev?.shown ? prev : next));
-          if (next.discreet && !next.shown) timer = setTimeout(() => void ask(), POLL_MS);
         })
         .catch(() => live && setState(null));
     void ask();
     return () => {
       live = false;
-      clearTimeout(timer);
     };
     // A new description (a reload or a navigation) is a new page, with its own discreet state.
   }, [tabId, page]);

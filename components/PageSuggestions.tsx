@@ -2,12 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { request } from '@/lib/messaging/client';
 import { toTab } from '@/lib/messaging/browser-transport';
 import type { PageSuggestion } from '@/lib/messaging/protocol';
+import { usePageChanges } from './hooks/use-page-changes';
 
 // The page's known-entity suggestions, as its content script shows them. The list lives in the tab
-// (only it has the ranges), so the panel asks for it, and again after each change and every few
-// seconds while open.
-
-const POLL_MS = 3000;
+// (only it has the ranges), so the panel asks for it, after each of its own actions and whenever the
+// content script says the list changed (late text, a rescan).
 
 /** Suggested mentions on the page beside the panel, each one linkable or dismissable. */
 export function PageSuggestions({ tabId }: { tabId: number }) {
@@ -17,11 +16,8 @@ export function PageSuggestions({ tabId }: { tabId: number }) {
     request(toTab(tabId), 'suggestions/list', {})
       .then((r) => setItems(r.suggestions))
       .catch(() => setItems([]));
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [tabId]);
+  useEffect(() => void load(), [tabId]);
+  usePageChanges(tabId, 'suggestions', () => void load());
   const act = ({ id, quote }: PageSuggestion, action: 'accept' | 'dismiss') =>
     void request(toTab(tabId), 'suggestion/act', { id, quote, action })
       .then(({ done }) => setError(done ? '' : 'That suggestion is no longer on the page.'))

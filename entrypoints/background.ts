@@ -87,6 +87,8 @@ export default defineBackground(() => {
           requireSenderPage(sender),
         ),
       ),
+    // For the side panel, which listens for it too; the background has nothing to do.
+    'page/changed': () => ({ seen: true }),
     'suggestion/dismiss': async ({ key }, sender) => ({
       dismissed: await suggestions.dismiss(requireSenderPage(sender), key),
     }),

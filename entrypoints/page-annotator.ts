@@ -59,6 +59,10 @@ async function start() {
   let discreet = true;
   /** The researcher acted on this page, or it is not discreet: the host and its paint go in. */
   const show = () => {
+    if (!ui.attached) {
+      // The side panel's "Show on this page" goes once the page shows its highlights.
+      void sendToBackground(toBackground, 'page/changed', { what: 'shown' }).catch(() => undefined);
+    }
     ui.attach();
     overlay.relayout();
   };

@@ -34,6 +34,8 @@ export interface SuggestionApi {
     article: Suggestion['article'];
   }): Promise<Annotation>;
   dismiss(key: string): Promise<void>;
+  /** Tells the side panel the list changed, so it reads it again (instead of asking every few seconds). */
+  changed(): void;
 }
 
 /** What suggestions need from the page annotator: its highlights, and taking in a new one. */
@@ -83,11 +85,13 @@ export function createPageSuggestions(
   panel.addEventListener('keydown', (e) => e.key === 'Escape' && (panel.hidden = true));
   layer.append(panel);
 
-  const paint = () =>
+  const paint = () => {
     overlay.set(
       'suggestions',
       shown.map((x) => ({ range: x.range, className: 'sa-suggest' })),
     );
+    api.changed();
+  };
   // Ranges follow removals in browsers; the connected check also holds where they do not.
   const gone = (x: Item) => !x.range.startContainer.isConnected || x.range.toString() !== x.quote;
   const same = (a: Range, b: Range) =>

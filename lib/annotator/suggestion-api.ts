@@ -14,4 +14,5 @@ export const suggestionApi: SuggestionApi = {
   scan: async (text) => (await request(toBackground, 'suggestions/scan', { text })).suggestions,
   accept: (input) => sendSaveToBackground(toBackground, 'suggestion/accept', { ...input, id: crypto.randomUUID() }),
   dismiss: async (key) => void (await request(toBackground, 'suggestion/dismiss', { key })),
+  changed: () => void request(toBackground, 'page/changed', { what: 'suggestions' }).catch(() => undefined),
 };

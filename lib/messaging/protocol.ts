@@ -114,6 +114,16 @@ export const backgroundProtocol = {
     z.strictObject({ annotationId: z.nullable(Id) }),
     z.strictObject({ opened: z.boolean() }),
   ),
+  /**
+   * Content script to the extension's pages: what the page shows changed (its suggestions, or its
+   * highlights were shown in discreet mode). The side panel beside that tab reloads that part; the
+   * background only acknowledges. Instead of the panel asking every few seconds.
+   */
+  'page/changed': message(
+    'content-script',
+    z.strictObject({ what: z.enum(['suggestions', 'shown']) }),
+    z.strictObject({ seen: z.boolean() }),
+  ),
   /** Content script to background: never suggest these words for this person (or article) on this page again. */
   'suggestion/dismiss': message(
     'content-script',

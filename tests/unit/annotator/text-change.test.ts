@@ -85,6 +85,7 @@ describe('suggestions follow late text', () => {
       },
       accept: () => Promise.reject(new Error('not in this test')),
       dismiss: (key) => (dismissals.push(key), Promise.resolve()),
+      changed: () => undefined,
     };
     const layer = document.createElement('div');
     const suggestions = createPageSuggestions(

@@ -99,3 +99,32 @@ describe('This page: discreet mode', () => {
     expect(showButton()).toBeTruthy();
   });
 });
+
+describe('This page: told by the page, never asking on a timer', () => {
+  /** What the browser delivers to the panel when a content script sends `page/changed`. */
+  const changed = (what: 'suggestions' | 'shown', tabId = TAB, url = PAGE.url) =>
+    fakeBrowser.runtime.onMessage.trigger(
+      { type: 'page/changed', payload: { what } },
+      { id: fakeBrowser.runtime.id, url, tab: { id: tabId }, frameId: 0 },
+    );
+
+  it('drops the button when the page says it was shown another way (menu, command)', async () => {
+    await panelBeside({ discreet: true, shown: false });
+    await screen.findByRole('button', { name: 'Show on this page' });
+    await changed('shown', TAB + 1); // another tab's page: not this one
+    await changed('shown', TAB, 'moz-extension://elsewhere/'); // not a content script
+    expect(showButton()).toBeTruthy();
+    await changed('shown');
+    await waitFor(() => expect(showButton()).toBeNull());
+  });
+
+  it('reads the suggestions again when the page says they changed, and not otherwise', async () => {
+    const tab = await panelBeside({ discreet: false, shown: true });
+    const asked = () => sentOf(tab, 'suggestions/list').length;
+    const before = asked();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(asked()).toBe(before);
+    await changed('suggestions');
+    await waitFor(() => expect(asked()).toBe(before + 1));
+  });
+});
