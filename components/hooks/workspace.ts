@@ -3,7 +3,8 @@ import { useCallback, useContext, useMemo, useRef, useState } from 'preact/hooks
 import { request } from '@/lib/messaging/client';
 import { toTab } from '@/lib/messaging/browser-transport';
 import type { Edit, RecordsContext } from '@/lib/records/edit';
-import { restoreSnapshot, type Snapshot } from '@/lib/records/snapshot';
+import { undoEdit } from '@/lib/records/inverse';
+import type { Snapshot } from '@/lib/records/snapshot';
 import { emptyUndo, nextUndoLabel, popUndo, pushUndo, type UndoStack } from '@/lib/records/undo';
 import { recordsDb } from './records-db';
 
@@ -19,7 +20,7 @@ import { recordsDb } from './records-db';
 export type Revert = () => Promise<string | null>;
 
 /** What undoing one entry means: write the snapshot back, or run the inverse. */
-type UndoData = Snapshot | Revert;
+type UndoData = { before: Snapshot; after: Snapshot } | Revert;
 
 /** The line under the tabs that says what just happened. */
 export interface WorkspaceStatus {
@@ -79,7 +80,7 @@ export function useWorkspaceState(tabId: number | null, ctxOverride?: RecordsCon
     async <R>(edit: (ctx: RecordsContext) => Promise<Edit<R>>): Promise<R | null> => {
       try {
         const done = await edit(ctx);
-        setStack((s) => pushUndo(s, { label: done.label, data: done.before }));
+        setStack((s) => pushUndo<UndoData>(s, { label: done.label, data: { before: done.before, after: done.after } }));
         setStatus({ text: done.label, error: false });
         tellPage();
         return done.result;
@@ -106,12 +107,15 @@ export function useWorkspaceState(tabId: number | null, ctxOverride?: RecordsCon
     try {
       const { data } = popped.entry;
       let refused: string | null = null;
+      let kept: string[] = [];
       if (typeof data === 'function') refused = await data();
-      else await restoreSnapshot(ctx.db, data);
+      else kept = (await undoEdit(ctx.db, data)).kept;
       stackRef.current = popped.rest;
       setStack(popped.rest);
       if (refused !== null) return setStatus({ text: `Not undone: ${refused}`, error: true });
-      setStatus({ text: `Undone: ${popped.entry.label}`, error: false });
+      // Later work is never undone with it: say what was kept.
+      const keptText = kept.length ? ` Kept ${kept.join('; ')}.` : '';
+      setStatus({ text: `Undone: ${popped.entry.label}${keptText}`, error: false });
       tellPage();
     } catch (error) {
       setStatus({ text: `Could not undo: ${messageOf(error)}`, error: true });

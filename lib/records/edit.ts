@@ -2,7 +2,7 @@ import type { RecordsDatabase } from '../db';
 import { allTables, takeSnapshot, type Snapshot, type SnapshotIds } from './snapshot';
 
 // Every change the workspace makes to persons, cases and links is one Edit: done in a single
-// transaction, with a copy of what it touched so it can be undone exactly.
+// transaction, with copies of what it touched before and after, so undo can reverse its own changes.
 
 /** What record edits need: the store, a clock and an id maker (tests pass fixed ones). */
 export interface RecordsContext {
@@ -11,14 +11,16 @@ export interface RecordsContext {
   newId: () => string;
 }
 
-/** A finished edit: its result, a sentence for the status line, and the records as they were. */
+/** A finished edit: its result, a sentence for the status line, and the records before and after it. */
 export interface Edit<R> {
   result: R;
   label: string;
   before: Snapshot;
+  /** The same records once the edit was done: undo reverses only what the edit itself changed. */
+  after: Snapshot;
 }
 
-/** Runs `work` in one transaction after copying the records named in `ids`; all or nothing. */
+/** Runs `work` in one transaction, copying the records named in `ids` before and after it; all or nothing. */
 export function recordEdit<R>(
   ctx: RecordsContext,
   ids: SnapshotIds | (() => Promise<SnapshotIds>),
@@ -26,8 +28,10 @@ export function recordEdit<R>(
   work: () => Promise<R>,
 ): Promise<Edit<R>> {
   return ctx.db.transaction('rw', allTables(ctx.db), async () => {
-    const before = await takeSnapshot(ctx.db, typeof ids === 'function' ? await ids() : ids);
-    return { result: await work(), label, before };
+    const named = typeof ids === 'function' ? await ids() : ids;
+    const before = await takeSnapshot(ctx.db, named);
+    const result = await work();
+    return { result, label, before, after: await takeSnapshot(ctx.db, named) };
   });
 }
 

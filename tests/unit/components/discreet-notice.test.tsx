@@ -105,7 +105,8 @@ describe('This page: told by the page, never asking on a timer', () => {
   const changed = (what: 'suggestions' | 'shown', tabId = TAB, url = PAGE.url) =>
     fakeBrowser.runtime.onMessage.trigger(
       { type: 'page/changed', payload: { what } },
-      { id: fakeBrowser.runtime.id, url, tab: { id: tabId }, frameId: 0 },
+      { id: fakeBrowser.runtime.id, url, tab: { id: tabId } as Browser.tabs.Tab, frameId: 0 },
+      () => undefined,
     );
 
   it('drops the button when the page says it was shown another way (menu, command)', async () => {

@@ -3,7 +3,7 @@ import { getAnnotation, getSource, readAll } from '@/lib/db/records';
 import { caseConflicts, caseProposals, caseTimeline } from '@/lib/records/case-facts';
 import { createCase, deleteCase, mergeCases, updateCase } from '@/lib/records/case-ops';
 import type { Mention } from '@/lib/records/mentions';
-import { restoreSnapshot } from '@/lib/records/snapshot';
+import { undoEdit } from '@/lib/records/inverse';
 import { correctSource } from '@/lib/records/source-ops';
 import type { FactFields } from '@/lib/schema/annotation';
 import { makeAnnotation, makeCase, makePerson, makeRecordSet, makeSource, uuid } from '../../support/records';
@@ -20,7 +20,7 @@ describe('case edits', () => {
     const edit = await createCase(ctx, { title: ' Mikhniuk  case ', court: '  ' }, set.annotations[0]!.id);
     expect(edit.result).toMatchObject({ title: 'Mikhniuk case', court: null, status: 'unknown' });
     expect((await getAnnotation(ctx.db, set.annotations[0]!.id))!.caseIds).toEqual([edit.result.id]);
-    await restoreSnapshot(ctx.db, edit.before);
+    await undoEdit(ctx.db, edit);
     expect(await readAll(ctx.db)).toEqual(before);
   });
 
@@ -43,7 +43,7 @@ describe('case edits', () => {
     const after = await readAll(ctx.db);
     expect(after.cases).toEqual([]);
     expect(after.annotations).toHaveLength(2);
-    await restoreSnapshot(ctx.db, edit.before);
+    await undoEdit(ctx.db, edit);
     expect(await readAll(ctx.db)).toEqual(before);
   });
 
@@ -69,7 +69,7 @@ describe('case edits', () => {
     expect(edit.result.court).toBe('Brest Regional Court');
     expect(edit.result.notes).toContain('court: Brest District Court');
     expect((await getAnnotation(ctx.db, fact.id))!.caseIds).toEqual([survivor.id]);
-    await restoreSnapshot(ctx.db, edit.before);
+    await undoEdit(ctx.db, edit);
     expect(await readAll(ctx.db)).toEqual(before);
   });
 });
@@ -164,7 +164,7 @@ describe('correcting a page’s metadata', () => {
     await putAll(ctx.db, { sources: [source], persons: [], cases: [], annotations: [] });
     const edit = await correctSource(ctx, source.id, change);
     expect(edit.result).toMatchObject(expected);
-    await restoreSnapshot(ctx.db, edit.before);
+    await undoEdit(ctx.db, edit);
     expect(await getSource(ctx.db, source.id)).toEqual(source);
   });
 

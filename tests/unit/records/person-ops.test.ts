@@ -4,7 +4,7 @@ import { searchRecords } from '@/lib/db/search';
 import { setAnnotationLink } from '@/lib/records/annotation-links';
 import { mergePersons } from '@/lib/records/merge-persons';
 import { createPerson, deletePerson, updatePerson } from '@/lib/records/person-ops';
-import { restoreSnapshot } from '@/lib/records/snapshot';
+import { undoEdit } from '@/lib/records/inverse';
 import { makeAnnotation, makeCase, makePerson, makeRecordSet, makeSource } from '../../support/records';
 import { putAll, testContext } from '../../support/test-db';
 
@@ -24,7 +24,7 @@ describe('person edits', () => {
     );
     expect(edit.result).toMatchObject({ name: 'Zinaida Mikhniuk', aliases: ['Міхнюк'] });
     expect((await annotationsForPerson(ctx.db, edit.result.id)).map((a) => a.id)).toEqual([lone.id]);
-    await restoreSnapshot(ctx.db, edit.before);
+    await undoEdit(ctx.db, edit);
     expect(await readAll(ctx.db)).toEqual(before);
   });
 
@@ -46,7 +46,7 @@ describe('person edits', () => {
     });
     expect(edit.label).toBe('Renamed Zinaida Mikhniuk to Zinaïda Mikhniuk.');
     expect(await getPerson(ctx.db, id)).toMatchObject({ aliases: ['Зінаіда Міхнюк', 'Зинаида Михнюк'] });
-    await restoreSnapshot(ctx.db, edit.before);
+    await undoEdit(ctx.db, edit);
     expect(await getPerson(ctx.db, id)).toEqual(set.persons[0]);
   });
 
@@ -61,7 +61,7 @@ describe('person edits', () => {
       expect(after.annotations.map((a) => a.id).sort()).toEqual(before.annotations.map((a) => a.id).sort());
       expect(after.annotations.every((a) => a.personIds.length === 0)).toBe(true);
       expect((await getCase(ctx.db, set.cases[0]!.id))!.personIds).toEqual([]);
-      await restoreSnapshot(ctx.db, edit.before);
+      await undoEdit(ctx.db, edit);
     });
     expect(await readAll(ctx.db)).toEqual(before);
   });
@@ -80,7 +80,7 @@ describe('person edits', () => {
     expect(await found()).not.toContain(person.id);
     // No posting may outlive its record: the count of matches would still include it.
     expect(await matches()).toBe(stored - 1);
-    await restoreSnapshot(ctx.db, edit.before);
+    await undoEdit(ctx.db, edit);
     expect(await found()).toContain(person.id);
     expect(await matches()).toBe(stored);
   });
@@ -124,7 +124,7 @@ describe('merging persons', () => {
     expect(after.cases[0]!.personIds).toEqual([survivor.id]);
     expect(after.annotations).toHaveLength(2);
 
-    await restoreSnapshot(ctx.db, edit.before);
+    await undoEdit(ctx.db, edit);
     expect(await readAll(ctx.db)).toEqual(before);
   });
 
