@@ -43,19 +43,16 @@ export function SidePanelApp({ recordsContext }: { recordsContext?: RecordsConte
   }, []);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (
-        (event.ctrlKey || event.metaKey) &&
-        !event.shiftKey &&
-        event.key.toLowerCase() === 'z' &&
-        !typing(event.target)
-      ) {
-        event.preventDefault();
-        void workspace.undo();
-      }
+      if (!(event.ctrlKey || event.metaKey) || typing(event.target)) return;
+      const key = event.key.toLowerCase();
+      const redo = (key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey);
+      if (!redo && !(key === 'z' && !event.shiftKey)) return;
+      event.preventDefault();
+      void (redo ? workspace.redo() : workspace.undo());
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [workspace.undo]);
+  }, [workspace.undo, workspace.redo]);
   return (
     <WorkspaceContext.Provider value={workspace}>
       <main>

@@ -1,8 +1,8 @@
 import { useWorkspace } from './hooks/workspace';
 
-/** What the last edit did, and the button (also Ctrl+Z) that takes it back. */
+/** What the last edit did, and the buttons (also Ctrl+Z, Ctrl+Shift+Z) that take it back and do it again. */
 export function UndoBar() {
-  const { status, undo, undoLabel } = useWorkspace();
+  const { status, undo, undoLabel, redo, redoLabel } = useWorkspace();
   return (
     <div class="undo-bar">
       {/* aria-live rather than role=status: the import/export line keeps the panel's one status role. */}
@@ -18,6 +18,16 @@ export function UndoBar() {
         onClick={() => void undo()}
       >
         Undo
+      </button>
+      <button
+        type="button"
+        class="secondary"
+        disabled={!redoLabel}
+        title={redoLabel ? `Redo: ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+        aria-keyshortcuts="Control+Shift+Z Control+Y"
+        onClick={() => void redo()}
+      >
+        Redo
       </button>
     </div>
   );

@@ -19,8 +19,11 @@ import { recordsDb } from './records-db';
  */
 export type Revert = () => Promise<string | null>;
 
-/** What undoing one entry means: write the snapshot back, or run the inverse. */
-type UndoData = { before: Snapshot; after: Snapshot } | Revert;
+/** An edit's records before and after it: undoing applies its inverse to the records as they are. */
+type Change = { before: Snapshot; after: Snapshot };
+
+/** What undoing one entry means: apply the change's inverse, or run the background's inverse. */
+type UndoData = Change | Revert;
 
 /** The line under the tabs that says what just happened. */
 export interface WorkspaceStatus {
@@ -37,6 +40,9 @@ export interface Workspace {
   remember(label: string, revert: Revert): void;
   undo(): Promise<void>;
   undoLabel: string | null;
+  /** Does again the edit Undo took back last (edits made in the panel; a note's undo is final). */
+  redo(): Promise<void>;
+  redoLabel: string | null;
   /** Says something on the status line that is not an edit (e.g. a highlight not found on the page). */
   announce(text: string, error?: boolean): void;
   status: WorkspaceStatus | null;
@@ -66,9 +72,17 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 export function useWorkspaceState(tabId: number | null, ctxOverride?: RecordsContext): Workspace {
   const ctx = useMemo(() => ctxOverride ?? defaultContext(), [ctxOverride]);
   const [stack, setStack] = useState<UndoStack<UndoData>>(() => emptyUndo());
+  const [redoStack, setRedoStack] = useState<UndoStack<Change>>(() => emptyUndo());
   const [status, setStatus] = useState<WorkspaceStatus | null>(null);
   const stackRef = useRef(stack);
   stackRef.current = stack;
+  const redoRef = useRef(redoStack);
+  redoRef.current = redoStack;
+  /** A new edit starts a new line of history: what was undone can no longer be redone. */
+  const pushEdit = (entry: { label: string; data: UndoData }) => {
+    setStack((s) => pushUndo<UndoData>(s, entry));
+    setRedoStack((r) => (r.entries.length ? emptyUndo() : r));
+  };
 
   // The page's highlights may have changed their links: the content script reloads them.
   const tellPage = useCallback(() => {
@@ -80,7 +94,7 @@ export function useWorkspaceState(tabId: number | null, ctxOverride?: RecordsCon
     async <R>(edit: (ctx: RecordsContext) => Promise<Edit<R>>): Promise<R | null> => {
       try {
         const done = await edit(ctx);
-        setStack((s) => pushUndo<UndoData>(s, { label: done.label, data: { before: done.before, after: done.after } }));
+        pushEdit({ label: done.label, data: { before: done.before, after: done.after } });
         setStatus({ text: done.label, error: false });
         tellPage();
         return done.result;
@@ -94,7 +108,7 @@ export function useWorkspaceState(tabId: number | null, ctxOverride?: RecordsCon
 
   const remember = useCallback(
     (label: string, revert: Revert) => {
-      setStack((s) => pushUndo<UndoData>(s, { label, data: revert }));
+      pushEdit({ label, data: revert });
       setStatus({ text: label, error: false });
       tellPage();
     },
@@ -109,7 +123,12 @@ export function useWorkspaceState(tabId: number | null, ctxOverride?: RecordsCon
       let refused: string | null = null;
       let kept: string[] = [];
       if (typeof data === 'function') refused = await data();
-      else kept = (await undoEdit(ctx.db, data)).kept;
+      else {
+        const outcome = await undoEdit(ctx.db, data);
+        kept = outcome.kept;
+        redoRef.current = pushUndo(redoRef.current, { label: popped.entry.label, data: outcome.undone });
+        setRedoStack(redoRef.current);
+      }
       stackRef.current = popped.rest;
       setStack(popped.rest);
       if (refused !== null) return setStatus({ text: `Not undone: ${refused}`, error: true });
@@ -122,6 +141,35 @@ export function useWorkspaceState(tabId: number | null, ctxOverride?: RecordsCon
     }
   }, [ctx, tellPage]);
 
+  const redo = useCallback(async () => {
+    const popped = popUndo(redoRef.current);
+    if (!popped) return setStatus({ text: 'Nothing to redo.', error: false });
+    try {
+      // Redoing is undoing the undo: its inverse, applied to the records as they are now.
+      const outcome = await undoEdit(ctx.db, popped.entry.data);
+      redoRef.current = popped.rest;
+      setRedoStack(popped.rest);
+      stackRef.current = pushUndo<UndoData>(stackRef.current, { label: popped.entry.label, data: outcome.undone });
+      setStack(stackRef.current);
+      const keptText = outcome.kept.length ? ` Kept ${outcome.kept.join('; ')}.` : '';
+      setStatus({ text: `Redone: ${popped.entry.label}${keptText}`, error: false });
+      tellPage();
+    } catch (error) {
+      setStatus({ text: `Could not redo: ${messageOf(error)}`, error: true });
+    }
+  }, [ctx, tellPage]);
+
   const announce = useCallback((text: string, error = false) => setStatus({ text, error }), []);
-  return { ctx, run, remember, undo, undoLabel: nextUndoLabel(stack), announce, status, tabId };
+  return {
+    ctx,
+    run,
+    remember,
+    undo,
+    undoLabel: nextUndoLabel(stack),
+    redo,
+    redoLabel: nextUndoLabel(redoStack),
+    announce,
+    status,
+    tabId,
+  };
 }

@@ -14,7 +14,7 @@ import {
   sameValue,
   type RecordsDatabase,
 } from '../db';
-import { allTables, type Snapshot } from './snapshot';
+import { allTables, takeSnapshot, type Snapshot, type SnapshotIds } from './snapshot';
 
 // Undo as the inverse of one edit, applied to the records as they are now (as Excalidraw's history
 // does): a field goes back to what it was before the edit only if it still holds what the edit left
@@ -59,15 +59,29 @@ export function inverseOf<T extends object>(before: T, after: T, current: T): T 
   return out as T;
 }
 
-/** What an undo left as it was, and why, for the status line. */
+/** What an undo left as it was, and why, for the status line; and the undo itself as a change. */
 export interface UndoOutcome {
   kept: string[];
+  /** The same records before and after the undo: undoing this change is redoing the edit. */
+  undone: { before: Snapshot; after: Snapshot };
+}
+
+/** The ids a snapshot names, to copy the same records again. */
+function idsOf(snapshot: Snapshot): SnapshotIds {
+  return {
+    sources: [...snapshot.sources.keys()],
+    persons: [...snapshot.persons.keys()],
+    cases: [...snapshot.cases.keys()],
+    annotations: [...snapshot.annotations.keys()],
+  };
 }
 
 /** Undoes one edit, given the records it touched before and after, in one transaction. */
 export async function undoEdit(db: RecordsDatabase, edit: { before: Snapshot; after: Snapshot }): Promise<UndoOutcome> {
   const kept: string[] = [];
-  await db.transaction('rw', allTables(db), async () => {
+  const ids = idsOf(edit.before);
+  return db.transaction('rw', allTables(db), async () => {
+    const before = await takeSnapshot(db, ids);
     const personExists = async (id: string) => !!(await getPerson(db, id));
     const caseExists = async (id: string) => !!(await getCase(db, id));
     const onlyExisting = async <T extends { personIds?: string[]; caseIds?: string[] }>(record: T): Promise<T> => {
@@ -126,8 +140,8 @@ export async function undoEdit(db: RecordsDatabase, edit: { before: Snapshot; af
         kept.push(`the person “${current.name}”, still linked`);
       } else await deleteStoredPerson(db, id);
     }
+    return { kept, undone: { before, after: await takeSnapshot(db, ids) } };
   });
-  return { kept };
 }
 
 async function filterAsync<T>(items: readonly T[], keep: (item: T) => Promise<boolean>): Promise<T[]> {

@@ -75,6 +75,32 @@ describe('Persons view', () => {
     expect(await readAll(ctx.db)).toEqual(before);
   });
 
+  it('redoes an undone merge with the Redo button, and a new edit ends the redo', async () => {
+    const { ctx, list } = await setup();
+    fireEvent.click(within(list).getByText('Zinaida Mikhniuk'));
+    type('Find the duplicate of Zinaida Mikhniuk', 'Mikhnyuk');
+    fireEvent.click(await screen.findByRole('button', { name: 'Merge Zinaida Mikhnyuk into Zinaida Mikhniuk' }));
+    await waitFor(() => expect(list.querySelectorAll('summary')).toHaveLength(1));
+    const merged = await readAll(ctx.db);
+    const redo = () => screen.getByRole('button', { name: 'Redo' }) as HTMLButtonElement;
+    expect(redo().disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(list.querySelectorAll('summary')).toHaveLength(2));
+    await waitFor(() => expect(redo().disabled).toBe(false));
+    fireEvent.click(redo());
+    await waitFor(() => expect(list.querySelectorAll('summary')).toHaveLength(1));
+    expect(document.getElementById('last-change')!.textContent).toBe(
+      'Redone: Merged Zinaida Mikhnyuk into Zinaida Mikhniuk.',
+    );
+    expect(await readAll(ctx.db)).toEqual(merged);
+    // Undone again, then a new edit: what was undone can no longer be redone.
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(redo().disabled).toBe(false));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete person' }));
+    await waitFor(() => expect(list.querySelectorAll('summary')).toHaveLength(1));
+    await waitFor(() => expect(redo().disabled).toBe(true));
+  });
+
   it('deletes a person but keeps the highlights, and undoes', async () => {
     const { ctx, list, set } = await setup();
     fireEvent.click(within(list).getByText('Zinaida Mikhniuk'));

@@ -33,5 +33,14 @@ describe('side panel', () => {
     await waitFor(async () => expect((await readAll(ctx.db)).persons).toHaveLength(0));
     expect(document.getElementById('last-change')!.textContent).toBe('Undone: Created person Ihar Losik.');
     expect((screen.getByRole('button', { name: 'Undo' }) as HTMLButtonElement).disabled).toBe(true);
+
+    // Ctrl+Shift+Z (and Ctrl+Y) redo it; Ctrl+Z undoes it again.
+    fireEvent.keyDown(document.body, { key: 'Z', ctrlKey: true, shiftKey: true });
+    await waitFor(async () => expect((await readAll(ctx.db)).persons.map((p) => p.name)).toEqual(['Ihar Losik']));
+    expect(document.getElementById('last-change')!.textContent).toBe('Redone: Created person Ihar Losik.');
+    fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
+    await waitFor(async () => expect((await readAll(ctx.db)).persons).toHaveLength(0));
+    fireEvent.keyDown(document.body, { key: 'y', ctrlKey: true });
+    await waitFor(async () => expect((await readAll(ctx.db)).persons).toHaveLength(1));
   });
 });
