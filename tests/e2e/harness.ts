@@ -37,6 +37,9 @@ export async function launchExtension(): Promise<ExtensionSession> {
     args: extensionArgs(EXTENSION_DIR),
     viewport: { width: 1280, height: 900 },
   });
+  // An action that waits for an element (a click, a fill) fails after 20 s with what it waited for,
+  // instead of hanging until the test's own timeout says nothing of where.
+  context.setDefaultTimeout(20_000);
   const serviceWorker =
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
