@@ -11,6 +11,14 @@ import type { Overlay } from './overlay';
 import { createSelectionToolbar } from './selection-toolbar';
 import { rangeIsVisible } from './text-rects';
 import type { UiHost } from './ui-host';
+import {
+  CHANGED,
+  HIDDEN_WORDS,
+  sameWords,
+  selectionIsStill,
+  usableSelectionOf,
+  type Gesture,
+} from './selection-checks';
 import { quoteOf } from '../schema/quote-of';
 import { plainReason } from '../messaging/send-to-background';
 
@@ -69,10 +77,6 @@ export interface PageAnnotator {
 
 const SETTLE_MS = 150;
 const REPORT_MS = 1500;
-const HIDDEN_WORDS = 'These words include text that is hidden on the page: nothing is saved from this selection.';
-const CHANGED = 'Not saved: the selection changed after you made it.';
-
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Starts annotating `doc`, with the UI in `ui` (the extension's shadow root) and highlights painted on `overlay`. */
 export function createPageAnnotator(
@@ -93,7 +97,7 @@ export function createPageAnnotator(
   const painter = createHighlightPainter(overlay, life.setTimeout);
   let records: PageRecords = { annotations: [], persons: [], cases: [], kinds: [], lastKind: 'person' };
   /** The selection as the researcher's own gesture left it, with its words at that moment. */
-  let gesture: { range: Range; text: string } | null = null;
+  let gesture: Gesture | null = null;
   let pendingChanges = new Map<string, AnchoringChange['state']>();
   let reportTimer = 0;
   let settleTimer = 0;
@@ -186,29 +190,8 @@ export function createPageAnnotator(
   const observe = () => observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
   life.onInvalidated(() => observer.disconnect());
 
-  /** The selection to annotate: non-empty, inside the page body, not in a form field. */
-  function usableSelection(): Range | null {
-    const selection = view.getSelection();
-    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
-    const range = selection.getRangeAt(0);
-    if (!doc.body.contains(range.commonAncestorContainer)) return null;
-    const container = range.commonAncestorContainer;
-    const element = container.nodeType === Node.ELEMENT_NODE ? (container as Element) : container.parentElement;
-    if (element?.closest('input, textarea, [contenteditable=""], [contenteditable="true"]')) return null;
-    return selection.toString().trim() ? range.cloneRange() : null;
-  }
-
-  /** True while the page's selection is still exactly the one the researcher's gesture made. */
-  function unchanged(g: { range: Range; text: string }): boolean {
-    const selection = view.getSelection();
-    if (!selection || selection.rangeCount === 0) return false;
-    const now = selection.getRangeAt(0);
-    return (
-      now.compareBoundaryPoints(Range.START_TO_START, g.range) === 0 &&
-      now.compareBoundaryPoints(Range.END_TO_END, g.range) === 0 &&
-      g.range.toString() === g.text
-    );
-  }
+  const usableSelection = () => usableSelectionOf(doc);
+  const unchanged = (g: Gesture) => selectionIsStill(doc, g);
 
   /** Shows why nothing was saved, by the words (the toolbar may be hidden when the menu was used). */
   function refuse(range: Range, message: string): false {
@@ -350,7 +333,7 @@ export function createPageAnnotator(
       const seen =
         selectionText === null
           ? gesture !== null && unchanged(gesture)
-          : squash(selectionText) === squash(view.getSelection()!.toString());
+          : sameWords(selectionText, view.getSelection()!.toString());
       if (!seen) return refuse(range, CHANGED);
       if (!rangeIsVisible(range)) return refuse(range, HIDDEN_WORDS);
       return save(kind, range);
