@@ -1,11 +1,12 @@
 import { createContext } from 'preact';
-import { useCallback, useContext, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { request } from '@/lib/messaging/client';
 import { toTab } from '@/lib/messaging/browser-transport';
 import type { Edit, RecordsContext } from '@/lib/records/edit';
 import { undoEdit } from '@/lib/records/inverse';
-import type { Snapshot } from '@/lib/records/snapshot';
 import { emptyUndo, nextUndoLabel, popUndo, pushUndo, type UndoStack } from '@/lib/records/undo';
+import { loadHistory, saveHistory, type Change } from './history-store';
 import { recordsDb } from './records-db';
 
 // What every view of the side panel shares: one way to make an edit (so each one can be undone and
@@ -18,9 +19,6 @@ import { recordsDb } from './records-db';
  * not (the record changed again since, or is gone): that entry is then dropped, never forced.
  */
 export type Revert = () => Promise<string | null>;
-
-/** An edit's records before and after it: undoing applies its inverse to the records as they are. */
-type Change = { before: Snapshot; after: Snapshot };
 
 /** What undoing one entry means: apply the change's inverse, or run the background's inverse. */
 type UndoData = Change | Revert;
@@ -78,8 +76,32 @@ export function useWorkspaceState(tabId: number | null, ctxOverride?: RecordsCon
   stackRef.current = stack;
   const redoRef = useRef(redoStack);
   redoRef.current = redoStack;
+  // The history outlives the panel (history-store.ts): read once when it opens, written on each change.
+  const loaded = useRef(false);
+  /** Set by any edit, undo or redo in this panel: a history read after that would be out of date. */
+  const touched = useRef(false);
+  useEffect(() => {
+    let live = true;
+    void loadHistory(browser.storage.session).then(({ undo, redo }) => {
+      if (!live) return;
+      loaded.current = true;
+      if (touched.current) return;
+      stackRef.current = undo.reduce((acc, e) => pushUndo<UndoData>(acc, e), emptyUndo<UndoData>());
+      redoRef.current = redo.reduce((acc, e) => pushUndo<Change>(acc, e), emptyUndo<Change>());
+      setStack(stackRef.current);
+      setRedoStack(redoRef.current);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  useEffect(() => {
+    if (loaded.current) void saveHistory(browser.storage.session, stack, redoStack);
+  }, [stack, redoStack]);
+
   /** A new edit starts a new line of history: what was undone can no longer be redone. */
   const pushEdit = (entry: { label: string; data: UndoData }) => {
+    touched.current = true;
     setStack((s) => pushUndo<UndoData>(s, entry));
     setRedoStack((r) => (r.entries.length ? emptyUndo() : r));
   };
@@ -118,6 +140,7 @@ export function useWorkspaceState(tabId: number | null, ctxOverride?: RecordsCon
   const undo = useCallback(async () => {
     const popped = popUndo(stackRef.current);
     if (!popped) return setStatus({ text: 'Nothing to undo.', error: false });
+    touched.current = true;
     try {
       const { data } = popped.entry;
       let refused: string | null = null;
@@ -144,6 +167,7 @@ export function useWorkspaceState(tabId: number | null, ctxOverride?: RecordsCon
   const redo = useCallback(async () => {
     const popped = popUndo(redoRef.current);
     if (!popped) return setStatus({ text: 'Nothing to redo.', error: false });
+    touched.current = true;
     try {
       // Redoing is undoing the undo: its inverse, applied to the records as they are now.
       const outcome = await undoEdit(ctx.db, popped.entry.data);
