@@ -15,14 +15,13 @@ import {
   selectPhrase,
   type ExtensionSession,
 } from './harness';
+import { PERSON_PINK, SUGGESTION_VIOLET } from '../support/colours';
 
 // The workspace in Firefox ESR: a colleague's file imported through the side panel, known persons
 // pointed out on another page in another spelling and in Cyrillic, All records opening a page at the
 // highlight, an export that validates against the committed schema, and a single-page app.
 
 const RECORDS = resolve('tests/fixtures/records/release-digest.v1.json');
-const SUGGESTION_VIOLET = { r: 0x7c, g: 0x3a, b: 0xed };
-const PERSON_PINK = { r: 0xf9, g: 0xa8, b: 0xd4 };
 
 let session: ExtensionSession;
 beforeAll(async () => {

@@ -10,12 +10,12 @@ import {
   type ExtensionSession,
 } from './harness';
 import { countPixels, near } from './pixels';
+import { PERSON_PINK } from '../support/colours';
 
 // Highlights are drawn over the page, not in it: a highlight whose words scroll out of sight inside
 // a box of their own (a live log, a comment thread) must not be drawn over what is outside the box.
 
 const NAME = 'Volha Zalatar';
-const PERSON_PINK = { r: 0xf9, g: 0xa8, b: 0xd4 };
 
 let session: ExtensionSession;
 beforeAll(async () => {

@@ -15,6 +15,7 @@ import {
   type ExtensionSession,
 } from './harness';
 import { countPixels, near } from './pixels';
+import { CASE_YELLOW, FACT_GREEN, PERSON_PINK } from '../support/colours';
 
 // The heart of the product, as a researcher meets it: select a name, click "Person", see it painted;
 // come back later, even after the site edited the article, and see it on the same words, or told it
@@ -25,9 +26,6 @@ const ORIGINAL = readFileSync(resolve('tests/fixtures/pages/release-digest.html'
 const NAME = 'Zinaida Mikhniuk';
 const NAME_IN_TEXT = 1; // the second occurrence: the running text, not the heading
 const ARTICLE = 'Part 1 of Article 368 of the Criminal Code';
-const PERSON_PINK = { r: 0xf9, g: 0xa8, b: 0xd4 };
-const FACT_GREEN = { r: 0x86, g: 0xef, b: 0xac };
-const CASE_YELLOW = { r: 0xfc, g: 0xd3, b: 0x4d };
 
 let session: ExtensionSession;
 beforeAll(async () => {

@@ -14,6 +14,7 @@ import {
 } from './harness';
 import { countPixels, near } from './pixels';
 import { storedRecords } from './records-store';
+import { PERSON_PINK } from '../support/colours';
 
 // Issue 11: a page's canonical URL comes from the page's own DOM. A copy of a story on another
 // site that declares the story's canonical URL must neither see the story's records nor file its
@@ -26,7 +27,6 @@ const COPY = '/copy/volunteers-appeal.html';
 const STORY_HTML = readFileSync(resolve(`tests/fixtures/pages${STORY}`), 'utf8');
 const PHRASE = 'Halina Krasnova';
 const ON_COPY = 'Andrei Chapiuk';
-const PERSON_PINK = { r: 0xf9, g: 0xa8, b: 0xd4 };
 
 let session: ExtensionSession;
 beforeAll(async () => {

@@ -20,6 +20,7 @@ import {
 import { observed, type Observed } from './observer';
 import { countPixels, near } from './pixels';
 import { storedQuotes } from './records-store';
+import { PERSON_PINK, SUGGESTION_VIOLET } from '../support/colours';
 
 // Issue 11, discreet mode: on a regime's site the page must not even learn that the extension is
 // installed until the researcher acts there. The same hostile page (its own script records all it
@@ -30,8 +31,6 @@ import { storedQuotes } from './records-store';
 const STORY = '/hostile-story.html';
 const REGISTRY = resolve('tests/fixtures/records/hostile-registry.v1.json');
 const PHRASE = 'Halina Krasnova';
-const PERSON_PINK = { r: 0xf9, g: 0xa8, b: 0xd4 };
-const SUGGESTION_VIOLET = { r: 0x7c, g: 0x3a, b: 0xed };
 /** How long the extension is given to do whatever it does on a page after it has started there. */
 const SETTLE_MS = 3_000;
 

@@ -19,6 +19,7 @@ import {
   tabIdOf,
 } from './harness';
 import { countPixels, near } from './pixels';
+import { PERSON_PINK } from '../support/colours';
 
 // A researcher with an archive: finds records by words and filters in the side panel's "All
 // records" list and opens one with the keyboard; sees a page's highlights counted by kind in the
@@ -26,7 +27,6 @@ import { countPixels, near } from './pixels';
 
 const FIXTURE = resolve('tests/fixtures/records/release-digest.v1.json');
 const FILLERS = 400;
-const PERSON_PINK = { r: 0xf9, g: 0xa8, b: 0xd4 };
 const NEW_PERSON_BLUE = { r: 0x33, g: 0x66, b: 0xff };
 const NAME = 'Zinaida Mikhniuk';
 const NAME_IN_TEXT = 1; // the running text, where the imported highlight stands

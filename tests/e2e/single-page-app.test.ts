@@ -10,10 +10,10 @@ import {
   type ExtensionSession,
 } from './harness';
 import { countPixels, near } from './pixels';
+import { PERSON_PINK } from '../support/colours';
 
 // News sites that load text late or swap stories without a page load: highlights must follow.
 
-const PERSON_PINK = { r: 0xf9, g: 0xa8, b: 0xd4 };
 const LATE_NAME = 'Ihar Losik';
 
 let session: ExtensionSession;

@@ -14,6 +14,7 @@ import {
   tabIdOf,
 } from './harness';
 import { countPixels, near } from './pixels';
+import { PERSON_PINK, SUGGESTION_VIOLET } from '../support/colours';
 
 // A researcher who tracks Zinaida Mikhniuk (imported with her highlight on the release digest)
 // opens a press review that spells her "Zinaida Mikhnyuk" and, in Cyrillic, "Зінаіду Міхнюк":
@@ -22,8 +23,6 @@ import { countPixels, near } from './pixels';
 const RECORDS = resolve('tests/fixtures/records/release-digest.v1.json');
 const PAGE = '/spellings-review.html';
 const PERSON_ID = '00000000-0000-4000-8000-000000000002';
-const SUGGESTION_VIOLET = { r: 0x7c, g: 0x3a, b: 0xed };
-const PERSON_PINK = { r: 0xf9, g: 0xa8, b: 0xd4 };
 // Highlights are painted over the page and multiplied with what is under them (issue 11's overlay):
 // on the quotes' light grey (#f5f7fa) the pink is a shade darker.
 const PERSON_PINK_ON_QUOTE = { r: 0xef, g: 0xa3, b: 0xd0 };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+export { PERSON_PINK, SUGGESTION_VIOLET } from './colours';
 
 // The hostile story of issue 11 as both browsers' end-to-end tests use it: the fixture pages, the
 // registry naming the people on them, the phrase the researcher annotates and the note they write,
@@ -15,8 +16,6 @@ export const PHRASE = 'Halina Krasnova';
 export const NOTE = 'Presided without hearing witnesses; verify her rulings from 2022';
 /** A registered name the story shows: underlined as a suggestion. */
 export const VISIBLE_NAME = 'Marfa Rabkova';
-export const PERSON_PINK = { r: 0xf9, g: 0xa8, b: 0xd4 };
-export const SUGGESTION_VIOLET = { r: 0x7c, g: 0x3a, b: 0xed };
 
 /** The one change a page may see: an empty host element appended to <html>, nothing in it it can read. */
 export const HOST_ADDED = {
