@@ -27,6 +27,9 @@ export interface Overlay {
   destroy(): void;
 }
 
+/** Attributes whose change can move words on the page. */
+const LAYOUT_ATTRIBUTES = ['class', 'style', 'hidden', 'open', 'width', 'height', 'src', 'srcset', 'dir', 'lang'];
+
 /** A box in page coordinates, measured once per layout. */
 interface Box {
   left: number;
@@ -113,7 +116,14 @@ export function createOverlay(doc: Document, container: HTMLElement, life: Lifec
     if (on === watching) return;
     watching = on;
     if (!on) return void (mutations.disconnect(), sizes.disconnect());
-    mutations.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+    mutations.observe(doc.documentElement, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      // Only attributes that move or hide words: a ticker rewriting data-* or aria-* every second
+      // must not make the overlay measure every highlight again.
+      attributeFilter: LAYOUT_ATTRIBUTES,
+    });
     sizes.observe(doc.documentElement);
     if (doc.body) sizes.observe(doc.body);
   };
