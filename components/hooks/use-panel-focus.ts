@@ -1,25 +1,14 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { parsePanelFocus as parse, type PanelFocus } from '@/lib/page/panel-focus';
 import { PANEL_FOCUS_KEY } from '@/lib/settings/storage-keys';
+
+export type { PanelFocus };
 
 // The page's card has no text field (what is typed in a page reaches the page's scripts), so its
 // "Note and links in the side panel" button asks the background to open the panel, and the
 // background leaves the highlight it was about in session storage. The panel reads it when it opens
 // and while it is open, shows that highlight, and removes the request once it has.
-
-/** A request to show one highlight (or, with a null id, just the page) of one tab. */
-export interface PanelFocus {
-  tabId: number;
-  annotationId: string | null;
-}
-
-function parse(value: unknown): PanelFocus | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { tabId, annotationId } = value as Record<string, unknown>;
-  if (typeof tabId !== 'number' || !Number.isInteger(tabId)) return null;
-  if (annotationId !== null && typeof annotationId !== 'string') return null;
-  return { tabId, annotationId };
-}
 
 /**
  * The pending request for the tab beside the panel (a new object for each request), or null; and

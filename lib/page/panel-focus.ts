@@ -19,6 +19,15 @@ export interface PanelFocus {
   annotationId: string | null;
 }
 
+/** A stored request read back (the panel reads what the background left), or null when it is not one. */
+export function parsePanelFocus(value: unknown): PanelFocus | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { tabId, annotationId } = value as Record<string, unknown>;
+  if (typeof tabId !== 'number' || !Number.isInteger(tabId)) return null;
+  if (annotationId !== null && typeof annotationId !== 'string') return null;
+  return { tabId, annotationId };
+}
+
 /** Calls the browser's opener now; never throws, a failure arrives as a rejected promise. */
 function startOpening(openers: PanelOpeners, tabId: number): Promise<void> {
   try {
