@@ -170,11 +170,16 @@ async function phraseEnds(page: Page, phrase: string, occurrence: number) {
 
 /** Selects `phrase` with the mouse (press, drag, release); throws if the selection is not the phrase. */
 export async function selectPhrase(page: Page, phrase: string, occurrence = 0): Promise<void> {
-  await dragAcross(page, phrase, occurrence);
-  const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
-  if (selected.replace(/\s+/g, ' ').trim() !== phrase.replace(/\s+/g, ' ').trim()) {
-    throw new Error(`selected "${selected}" instead of "${phrase}"`);
+  const same = (a: string) => a.replace(/\s+/g, ' ').trim() === phrase.replace(/\s+/g, ' ').trim();
+  let selected = '';
+  // A page still laying out (late text, a font) can move the words under the pointer mid-drag; a
+  // person would drag again, and so does this, twice at most.
+  for (let attempt = 0; attempt < 3 && !same(selected); attempt++) {
+    if (attempt) await new Promise((r) => setTimeout(r, 300));
+    await dragAcross(page, phrase, occurrence);
+    selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
   }
+  if (!same(selected)) throw new Error(`selected "${selected}" instead of "${phrase}"`);
 }
 
 /** The researcher's drag across `phrase`, whatever the page then does with the selection. */

@@ -84,7 +84,16 @@ describe('records in Firefox', () => {
     await clickRole(panel, 'button', 'Export');
     const file = async () => (await readdir(session.downloads)).find((f) => f.endsWith('.json')) ?? '';
     await expect.poll(file, { timeout: 10_000 }).toMatch(/^source-annotator-all-\d{4}-\d{2}-\d{2}\.json$/);
-    const exported = JSON.parse(await readFile(join(session.downloads, await file()), 'utf8'));
+    // Firefox names the file before it has written all of it: read it once it parses.
+    const read = async () => {
+      try {
+        return JSON.parse(await readFile(join(session.downloads, await file()), 'utf8')) as { annotations: unknown[] };
+      } catch {
+        return null;
+      }
+    };
+    await expect.poll(read, { timeout: 10_000 }).not.toBeNull();
+    const exported = (await read())!;
     expect(validateAgainstCommittedSchema(exported)).toBeNull();
     expect(exported.annotations).toHaveLength(2);
     await panel.close();
